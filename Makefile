@@ -1,0 +1,79 @@
+# Two commands set everything up: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+SECRET_FILE := var/secret_key
+export DJANGO_SETTINGS_MODULE := compare_site.settings
+
+.PHONY: install install-test browser run serve migrate seed static test lint format check test-postgres bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes, so that a second `make run` is quick.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+# Debian's Chromium for the browser tests: never a browser downloaded by Playwright.
+browser:
+	@bash scripts/ensure_chromium.sh
+
+$(SECRET_FILE):
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
+	@echo "Generated a secret key in $(SECRET_FILE) (ignored by git)."
+
+migrate: install $(SECRET_FILE)
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py migrate --noinput
+
+seed: migrate
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py seed
+
+static: install $(SECRET_FILE)
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: seed static
+	@echo ""
+	@echo "  Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@echo "  Create an editor account with:"
+	@echo "    SECRET_KEY=\"\$$(cat $(SECRET_FILE))\" $(PY) manage.py createsuperuser"
+	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	SECRET_KEY="$$(cat $(SECRET_FILE))" PORT=$(PORT) $(BIN)/gunicorn -c compare_site/gunicorn.conf.py
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.installed-test $(SECRET_FILE)
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py check
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py makemigrations --check --dry-run
+
+test: install-test lint check static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install-test static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" bash scripts/with_postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-test static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) staticfiles var/cache

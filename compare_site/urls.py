@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from compare_site import views
+from frameworks.sitemaps import SITEMAPS
+
+admin.site.site_header = "Framework Compass editors"
+admin.site.site_title = "Framework Compass admin"
+admin.site.index_title = "Content"
+
+urlpatterns = [
+    path("", include("frameworks.urls")),
+    path("recommend/", include("recommender.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]

@@ -1,0 +1,155 @@
+from django.contrib import admin
+from django.db.models import Count, Min
+
+from compare_site.admin_utils import CountedTabularInline
+from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+
+
+class ScoreInline(CountedTabularInline):
+    model = Score
+    fields = ("criterion", "value", "note", "source_url", "last_reviewed")
+    shared_choice_fields = ("criterion", "framework")
+    extra = 0
+    classes = ("scores-inline",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("criterion", "framework")
+
+
+class FrameworkScoreInline(ScoreInline):
+    """One row per criterion: rows for criteria not yet scored are offered pre-filled."""
+
+    fk_name = "framework"
+    fields = ("criterion", "value", "note", "source_url", "last_reviewed")
+    ordering = ("criterion__order",)
+
+
+class CriterionScoreInline(ScoreInline):
+    """Every framework's score on one criterion, to review it across the catalogue."""
+
+    fk_name = "criterion"
+    fields = ("framework", "value", "note", "source_url", "last_reviewed")
+    ordering = ("framework__name",)
+
+
+def _missing_initial(request, obj, inline, all_items, field):
+    """Initial rows for the items (criteria or frameworks) that have no score yet."""
+    taken = set()
+    if obj is not None and obj.pk:
+        taken = set(
+            Score.objects.filter(**{inline.fk_name: obj}).values_list(f"{field}_id", flat=True)
+        )
+    return [{field: pk} for pk in all_items if pk not in taken]
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "is_published", "score_count", "oldest_review", "updated_at")
+    list_filter = ("kind", "is_published")
+    search_fields = ("name", "slug", "tagline")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [FrameworkScoreInline]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "tagline", "description", "is_published")}),
+        (
+            "Facts and their sources",
+            {
+                "fields": (
+                    ("first_release_year", "first_release_source"),
+                    ("license", "license_source"),
+                    ("latest_version", "latest_version_source"),
+                    "project_url",
+                    "docs_url",
+                    "repository_url",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_score_count=Count("scores"), _oldest_review=Min("scores__last_reviewed"))
+        )
+
+    @admin.display(description="scores", ordering="_score_count")
+    def score_count(self, obj):
+        return obj._score_count
+
+    @admin.display(description="oldest review", ordering="_oldest_review")
+    def oldest_review(self, obj):
+        return obj._oldest_review
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, FrameworkScoreInline) and request.method == "GET":
+            criteria = Criterion.objects.values_list("pk", flat=True)
+            kwargs["initial"] = _missing_initial(request, obj, inline, criteria, "criterion")
+        return kwargs
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        for inline in instances:
+            if isinstance(inline, FrameworkScoreInline):
+                inline.extra = self._missing_count(obj, Criterion, "criterion")
+        return instances
+
+    @staticmethod
+    def _missing_count(obj, model, field):
+        total = model.objects.count()
+        if obj is None or not obj.pk:
+            return total
+        return max(0, total - obj.scores.count())
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ("name", "category", "order", "default_weight", "score_count")
+    list_editable = ("order",)
+    list_filter = ("category",)
+    search_fields = ("name", "slug", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [CriterionScoreInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_score_count=Count("scores"))
+
+    @admin.display(description="scores", ordering="_score_count")
+    def score_count(self, obj):
+        return obj._score_count
+
+
+@admin.register(Score)
+class ScoreAdmin(admin.ModelAdmin):
+    list_display = ("framework", "criterion", "value", "last_reviewed")
+    list_filter = ("criterion__category", "criterion", "framework", "value")
+    list_select_related = ("framework", "criterion")
+    search_fields = ("framework__name", "criterion__name", "note")
+    date_hierarchy = "last_reviewed"
+
+
+class UseCaseFitInline(CountedTabularInline):
+    model = UseCaseFit
+    fields = ("framework", "order", "note")
+    shared_choice_fields = ("framework",)
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("framework")
+
+
+@admin.register(UseCase)
+class UseCaseAdmin(admin.ModelAdmin):
+    list_display = ("title", "order", "fit_count")
+    list_editable = ("order",)
+    search_fields = ("title", "slug", "description")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [UseCaseFitInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_fit_count=Count("fits"))
+
+    @admin.display(description="fitting frameworks", ordering="_fit_count")
+    def fit_count(self, obj):
+        return obj._fit_count

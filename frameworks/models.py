@@ -1,0 +1,195 @@
+"""The catalogue: frameworks, the criteria they are scored on, and sourced scores."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Min, Prefetch, Q
+from django.urls import reverse
+
+SCORE_MIN = 0
+SCORE_MAX = 5
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_scores(self):
+        """Prefetch every score with its criterion: one extra query, whatever the size."""
+        return self.prefetch_related(
+            Prefetch("scores", queryset=Score.objects.select_related("criterion"))
+        )
+
+    def with_review_stats(self):
+        return self.annotate(
+            score_count=Count("scores", distinct=True),
+            oldest_review=Min("scores__last_reviewed"),
+        )
+
+
+class Framework(models.Model):
+    class Kind(models.TextChoices):
+        FULL_STACK = "full_stack", "Full-stack"
+        MICRO = "micro", "Micro-framework"
+        ASYNC = "async", "Async-first"
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    tagline = models.CharField(max_length=160)
+    description = models.TextField(help_text="Markdown. Rendered and sanitised on output.")
+
+    first_release_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    first_release_source = models.URLField(blank=True, max_length=500)
+    license = models.CharField(max_length=60, blank=True, help_text="SPDX identifier.")
+    license_source = models.URLField(blank=True, max_length=500)
+    latest_version = models.CharField(max_length=40, blank=True)
+    latest_version_source = models.URLField(blank=True, max_length=500)
+    project_url = models.URLField(blank=True, max_length=500)
+    docs_url = models.URLField(blank=True, max_length=500)
+    repository_url = models.URLField(blank=True, max_length=500)
+
+    is_published = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FrameworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("frameworks:detail", kwargs={"slug": self.slug})
+
+
+class CriterionQuerySet(models.QuerySet):
+    pass
+
+
+class Criterion(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    category = models.CharField(max_length=60)
+    order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(blank=True)
+    default_weight = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(10.0)],
+        help_text="How much this criterion counts when a decider states no preference.",
+    )
+
+    objects = CriterionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "criteria"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("frameworks:criterion", kwargs={"slug": self.slug})
+
+
+class ScoreQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(framework__is_published=True)
+
+
+class Score(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    value = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)],
+        help_text="0 absent … 5 built in and best in class (see the score scale).",
+    )
+    note = models.TextField(help_text="Why this score. Markdown.")
+    source_url = models.URLField(max_length=500, help_text="Evidence for the note.")
+    last_reviewed = models.DateField(default=datetime.date.today)
+
+    objects = ScoreQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["criterion__order", "framework__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "criterion"], name="one_score_per_framework_and_criterion"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=SCORE_MIN) & Q(value__lte=SCORE_MAX),
+                name="score_value_between_0_and_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework_id}/{self.criterion_id}: {self.value}"
+
+
+class UseCaseQuerySet(models.QuerySet):
+    def with_fits(self):
+        return self.prefetch_related(
+            Prefetch(
+                "fits",
+                queryset=UseCaseFit.objects.filter(framework__is_published=True)
+                .select_related("framework")
+                .order_by("order", "framework__name"),
+            )
+        )
+
+
+class UseCase(models.Model):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(help_text="Markdown.")
+    example_answers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Questionnaire answers, e.g. {"project_type": "blog", "project_size": "small"}.',
+    )
+    frameworks = models.ManyToManyField(Framework, through="UseCaseFit", related_name="use_cases")
+
+    objects = UseCaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "use case"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("frameworks:use_case", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        answers = self.example_answers
+        if not isinstance(answers, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
+        ):
+            raise ValidationError(
+                {"example_answers": "Give an object of question slug to choice slug, as text."}
+            )
+
+
+class UseCaseFit(models.Model):
+    use_case = models.ForeignKey(UseCase, on_delete=models.CASCADE, related_name="fits")
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="use_case_fits")
+    order = models.PositiveSmallIntegerField(default=0, help_text="1 is the best fit.")
+    note = models.TextField(help_text="Why it fits this project. Markdown.")
+
+    class Meta:
+        ordering = ["order", "framework__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["use_case", "framework"], name="one_fit_per_framework")
+        ]
+        verbose_name = "fitting framework"
+
+    def __str__(self) -> str:
+        return f"{self.framework} for {self.use_case}"

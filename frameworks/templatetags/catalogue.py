@@ -1,0 +1,18 @@
+from django import template
+
+from frameworks.rendering import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    return render_markdown(text or "")
+
+
+@register.filter
+def get_item(mapping, key):
+    """Look a key up in a dict from a template: ``{{ scores|get_item:criterion.slug }}``."""
+    if mapping is None:
+        return None
+    return mapping.get(key)

@@ -1,0 +1,37 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from recommender.scoring import QuestionInfo
+
+NO_PREFERENCE = ("", "No preference")
+
+
+class QuestionnaireForm(forms.Form):
+    """One group of radio buttons per question, built from the database's questions.
+
+    Answers are read by ``answers.parse_answers`` (shared with the JSON endpoint);
+    this form only renders them, pre-filled, with the messages for wrong ones.
+    """
+
+    def __init__(
+        self,
+        questions: tuple[QuestionInfo, ...],
+        answers: dict[str, str],
+        errors: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(data={slug: value for slug, value in answers.items()})
+        for question in questions:
+            self.fields[question.slug] = forms.ChoiceField(
+                label=question.text,
+                help_text=question.help_text,
+                required=False,
+                choices=[NO_PREFERENCE] + [(c.slug, c.label) for c in question.choices],
+                widget=forms.RadioSelect,
+            )
+        self.helper = FormHelper()
+        # The <form> and its button are in the template.
+        self.helper.form_tag = False
+        self.full_clean()
+        for slug, message in (errors or {}).items():
+            if slug in self.fields:
+                self.add_error(slug, message)

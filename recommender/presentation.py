@@ -1,0 +1,72 @@
+"""Words and shapes for a verdict: the one-line reason and the JSON document."""
+
+from recommender.scoring import CLOSE_CALL_MARGIN, Verdict
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def verdict_summary(verdict: Verdict) -> str:
+    winner = verdict.winner
+    if winner is None:
+        return (
+            "No framework meets every hard requirement in your answers; "
+            "see the exclusions below and relax one of them."
+        )
+    strongest = [c.name for c in winner.top_contributions(3) if c.points > 0]
+    reason = f"{winner.name} fits best"
+    if strongest:
+        reason += f", carried by {_join(strongest)}"
+    if verdict.no_preferences:
+        reason += ", with every criterion weighed equally since no preferences were given"
+    elif verdict.runner_up is not None:
+        reason += (
+            f"; it scores {winner.score:.0f} out of 100 against "
+            f"{verdict.runner_up.score:.0f} for {verdict.runner_up.name}"
+        )
+    return reason + "."
+
+
+def verdict_as_dict(verdict: Verdict) -> dict:
+    return {
+        "winner": verdict.winner.slug if verdict.winner else None,
+        "runner_up": verdict.runner_up.slug if verdict.runner_up else None,
+        "margin": verdict.margin,
+        "close_call": verdict.close_call,
+        "close_call_threshold": CLOSE_CALL_MARGIN,
+        "summary": verdict_summary(verdict),
+        "answers": dict(verdict.answers),
+        "no_preferences": verdict.no_preferences,
+        "weights": {slug: round(w, 3) for slug, w in verdict.weights.items()},
+        "ranking": [
+            {
+                "framework": r.slug,
+                "name": r.name,
+                "score": round(r.score, 1),
+                "excluded": r.excluded,
+                "reasons": r.reasons,
+                "contributions": [
+                    {
+                        "criterion": c.criterion,
+                        "weight": round(c.weight, 3),
+                        "value": c.value,
+                        "points": round(c.points, 2),
+                    }
+                    for c in r.contributions
+                ],
+            }
+            for r in verdict.ranking
+        ],
+        "what_would_change": [
+            {
+                "question": c.question,
+                "answer": c.choice or None,
+                "answer_label": c.choice_label,
+                "winner": c.winner,
+            }
+            for c in verdict.changes
+        ],
+    }
