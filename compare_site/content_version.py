@@ -7,11 +7,33 @@ worker's next request looks up pages under the new version: nothing stale is
 served, and nothing has to be purged.
 """
 
+import hashlib
+from functools import cache as once
+from pathlib import Path
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 
 VERSION_KEY = "content-version"
+
+
+@once
+def release() -> str:
+    """A fingerprint of what renders pages besides content: templates and static files.
+
+    A deploy that changes either must not serve pages cached by the previous one,
+    which would point at stylesheets that no longer exist.
+    """
+    digest = hashlib.blake2b(digest_size=6)
+    sources = [Path(settings.STATIC_ROOT) / "staticfiles.json"]
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        sources += sorted(Path(directory).rglob("*.*"))
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def current() -> str:
@@ -20,7 +42,7 @@ def current() -> str:
         # add() keeps whatever another worker stored first, so all agree.
         cache.add(VERSION_KEY, uuid4().hex[:16], timeout=None)
         version = cache.get(VERSION_KEY) or "unversioned"
-    return version
+    return f"{release()}-{version}"
 
 
 def bump() -> str:

@@ -19,7 +19,8 @@ class QuestionnaireForm(forms.Form):
         answers: dict[str, str],
         errors: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(data={slug: value for slug, value in answers.items()})
+        # Bound to the answers so that they show selected; "" selects "No preference".
+        super().__init__(data={q.slug: answers.get(q.slug, "") for q in questions})
         for question in questions:
             self.fields[question.slug] = forms.ChoiceField(
                 label=question.text,

@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+
+from frameworks.models import Criterion, Framework, Score
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Keep tests away from the cache of a site that `make run` may be serving."""
+    location = tmp_path_factory.mktemp("cache")
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    with override_settings(CACHES={"default": {"BACKEND": backend, "LOCATION": str(location)}}):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seed the test database once; every test then runs inside a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The page cache and the content version live in the cache: start every test empty.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeded(db):
+    return db
+
+
+@pytest.fixture
+def many_frameworks(db):
+    """Make the catalogue 50 published frameworks, each scored on every criterion."""
+
+    def grow(total: int = 50) -> None:
+        criteria = list(Criterion.objects.all())
+        existing = Framework.objects.count()
+        new = Framework.objects.bulk_create(
+            Framework(
+                name=f"Extra {i:02d}",
+                slug=f"extra-{i:02d}",
+                kind=Framework.Kind.MICRO,
+                tagline=f"Synthetic framework number {i} for size tests.",
+                description="A framework made up for tests.",
+            )
+            for i in range(total - existing)
+        )
+        Score.objects.bulk_create(
+            Score(
+                framework=fw,
+                criterion=c,
+                value=(i + j) % 6,
+                note="Synthetic score.",
+                source_url="https://example.com/docs",
+                last_reviewed=datetime.date(2026, 1, 1),
+            )
+            for i, fw in enumerate(new)
+            for j, c in enumerate(criteria)
+        )
+        cache.clear()
+
+    return grow
+
+
+@pytest.fixture
+def admin_client_logged(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw-editor-1")
+    client.force_login(user)
+    return client

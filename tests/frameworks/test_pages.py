@@ -1,0 +1,177 @@
+"""Reader pages: what a reader looks for on each, redirects, 404s and query counts."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from frameworks.models import Criterion, Framework
+
+PAGES = [
+    "/",
+    "/frameworks/",
+    "/frameworks/django/",
+    "/compare/",
+    "/compare/django-vs-flask/",
+    "/compare/django-vs-flask/?diff=1",
+    "/compare/?f=django&f=flask&f=fastapi&f=litestar",
+    "/criteria/",
+    "/criteria/admin/",
+    "/use-cases/",
+    "/use-cases/personal-blog/",
+    "/api/catalogue.json",
+    "/sitemap.xml",
+    "/robots.txt",
+]
+
+
+def test_django_vs_flask_names_both_and_shows_every_criterion(client, seeded):
+    response = client.get("/compare/django-vs-flask/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Django" in html and "Flask</h1>" in html
+    for criterion in Criterion.objects.all():
+        assert criterion.name in html, criterion.name
+    # The better score per row is marked, with text for screen readers.
+    assert 'class="best"' in html and "highest" in html
+    # A summary computed from the data, and a server-side SVG chart.
+    assert "scores highest on" in html
+    assert '<svg class="chart"' in html
+    assert "<script" not in html
+
+
+def test_compare_in_the_other_order_redirects_permanently(client, seeded):
+    response = client.get("/compare/flask-vs-django/?diff=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/compare/django-vs-flask/?diff=1"
+
+
+def test_compare_two_from_the_picker_goes_to_the_canonical_page(client, seeded):
+    response = client.get("/compare/", {"f": ["flask", "django"]})
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/django-vs-flask/"
+
+
+def test_compare_several(client, seeded):
+    response = client.get("/compare/?f=django&f=flask&f=fastapi")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("Django", "Flask", "FastAPI"):
+        assert f">{name}</a></th>" in html
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("f=django", "at least two"),
+        ("f=django&f=django", "at least two"),
+        ("f=a&f=b&f=c&f=d&f=e", "at most 4"),
+        ("f=django&f=nosuch", "nosuch"),
+        ("f=" + "x" * 5000 + "&f=django", "not the name"),
+    ],
+)
+def test_bad_compare_requests_get_a_clear_message(client, seeded, query, message):
+    response = client.get(f"/compare/?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'name="f"' in html  # the picker is there to try again
+
+
+def test_unpublished_framework_cannot_be_compared(client, seeded):
+    Framework.objects.filter(slug="flask").update(is_published=False)
+    assert client.get("/compare/django-vs-flask/").status_code == 404
+    assert client.get("/frameworks/flask/").status_code == 404
+    for path in ("/", "/frameworks/", "/api/catalogue.json", "/sitemap.xml", "/criteria/admin/"):
+        assert b"/frameworks/flask/" not in client.get(path).content, path
+
+
+def test_only_differences_switch_hides_equal_rows(client, seeded):
+    full = client.get("/compare/django-vs-flask/").context["rows"]
+    diff = client.get("/compare/django-vs-flask/?diff=1").context["rows"]
+    assert 0 < len(diff) < len(full)
+    assert all(row.differs for row in diff)
+    equal = [row.criterion.name for row in full if not row.differs]
+    assert "Raw performance" in equal
+
+
+def test_unknown_framework_404_lists_the_valid_ones(client, seeded):
+    for path in ("/frameworks/nosuch/", "/compare/django-vs-nosuch/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "nosuch" in html
+        assert 'href="/frameworks/django/"' in html and 'href="/frameworks/flask/"' in html
+
+
+def test_profile_shows_facts_evidence_and_links(client, seeded):
+    html = client.get("/frameworks/django/").content.decode()
+    assert "Strengths" in html and "Weaknesses" in html
+    assert "reviewed" in html and "<time" in html
+    assert 'href="/compare/django-vs-flask/"' in html
+    assert "Admin interface" in html
+    assert "Projects it suits" in html
+
+
+def test_criterion_page_ranks_every_framework(client, seeded):
+    response = client.get("/criteria/admin/")
+    names = [s.framework.name for s in response.context["scores"]]
+    assert len(names) == Framework.objects.count()
+    assert names[0] == "Django"
+
+
+def test_use_case_links_to_a_prefilled_questionnaire(client, seeded):
+    response = client.get("/use-cases/personal-blog/")
+    assert response.status_code == 200
+    url = response.context["recommend_url"]
+    assert url.startswith("/recommend/?") and "project_type=blog" in url
+    form_page = client.get(url)
+    assert form_page.status_code == 200
+    assert re.search(r'value="blog"\s+id="[^"]+"\s+checked', form_page.content.decode())
+
+
+def test_catalogue_json(client, seeded):
+    data = json.loads(client.get("/api/catalogue.json").content)
+    assert len(data["frameworks"]) == Framework.objects.published().count()
+    assert len(data["criteria"]) == Criterion.objects.count()
+    assert len(data["scores"]) == len(data["frameworks"]) * len(data["criteria"])
+    assert all(s["source_url"] and s["note"] for s in data["scores"])
+
+
+def test_sitemap_lists_every_page_and_comparison(client, seeded):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {el.text.replace("http://testserver", "") for el in root.findall("s:url/s:loc", ns)}
+    n = Framework.objects.published().count()
+    assert "/frameworks/django/" in locs
+    assert "/criteria/admin/" in locs
+    assert "/use-cases/personal-blog/" in locs
+    assert "/compare/django-vs-flask/" in locs
+    assert "/compare/flask-vs-django/" not in locs
+    assert len([loc for loc in locs if loc.startswith("/compare/")]) == n * (n - 1) // 2
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_its_own_title_and_meta(client, seeded, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("text/html"):
+        html = response.content.decode()
+        assert "<title>" in html and '<meta name="description"' in html
+        assert '<link rel="canonical"' in html and '<meta property="og:title"' in html
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_query_count_does_not_grow_with_the_catalogue(
+    client, seeded, many_frameworks, django_assert_max_num_queries, path
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(path).status_code == 200
+    many_frameworks(50)
+    with django_assert_max_num_queries(10), CaptureQueriesContext(connection) as large:
+        assert client.get(path).status_code == 200
+    assert len(large) == len(small), path

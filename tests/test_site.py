@@ -1,0 +1,114 @@
+"""Foundation: the pages every visitor meets first, health, settings and static files."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError
+from django.templatetags.static import static
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_home_says_what_the_site_is(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Which Python web framework fits your project?" in html
+    assert 'href="/recommend/"' in html
+    assert 'action="/compare/"' in html
+    assert "Django vs Flask" in html
+    assert html.index("Django vs Flask") < html.index("Django vs FastAPI")
+
+
+def test_base_layout_has_landmarks_and_skip_link(client, seeded):
+    html = client.get("/").content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert '<nav aria-label="Main">' in html
+    assert "<footer" in html
+    for section in ("/frameworks/", "/compare/", "/criteria/", "/use-cases/", "/recommend/"):
+        assert f'href="{section}"' in html
+
+
+def test_unknown_page_is_a_friendly_404(client, seeded):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert "Traceback" not in html
+    assert 'href="/frameworks/"' in html
+
+
+def test_healthz_answers_when_the_database_does(client, seeded):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(client, seeded, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(CursorWrapper, "execute", broken)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert b"database unavailable" in response.content
+
+
+def test_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "compare_site.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_settings_are_production_safe_by_default(settings):
+    from compare_site import settings as site_settings
+
+    assert site_settings.DEBUG is False or os.environ.get("DEBUG")
+    assert "localhost" in site_settings.ALLOWED_HOSTS
+    assert site_settings.SECURE_CONTENT_TYPE_NOSNIFF
+
+
+@pytest.mark.parametrize("name", ["css/site.css", "bootstrap/css/bootstrap.min.css"])
+def test_static_files_have_hashed_names_and_immutable_caching(client, seeded, name):
+    url = static(name)
+    assert url != f"/static/{name}", "static files must be served under hashed names"
+    response = client.get(url)
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    assert "immutable" in cache_control
+    max_age = int(cache_control.split("max-age=")[1].split(",")[0])
+    assert max_age >= 365 * 24 * 3600
+
+
+def test_pages_send_security_headers(client, seeded):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"]
+
+
+def test_robots_points_at_the_sitemap(client, seeded):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
