@@ -66,6 +66,15 @@ class Catalogue:
     criteria: tuple[CriterionInfo, ...]
     frameworks: tuple[FrameworkInfo, ...]
     questions: tuple[QuestionInfo, ...]
+    # Each criterion's scores, one per framework in `frameworks` order (0 when not
+    # scored). Derived once here so that every verdict works on plain columns.
+    columns: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        columns = {
+            c.slug: tuple(fw.scores.get(c.slug, 0) for fw in self.frameworks) for c in self.criteria
+        }
+        object.__setattr__(self, "columns", columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +109,11 @@ class Exclusion:
 class Ranked:
     slug: str
     name: str
-    score: float
-    contributions: tuple[Contribution, ...]
+    score: float  # 0-100
+    criteria: tuple[CriterionInfo, ...] = field(repr=False)
+    weights: tuple[float, ...] = field(repr=False)
+    values: tuple[int, ...] = field(repr=False)
+    scale: float = field(repr=False)  # points per unit of weight x score
     exclusions: tuple[Exclusion, ...] = ()
 
     @property
@@ -111,6 +123,16 @@ class Ranked:
     @property
     def reasons(self) -> list[str]:
         return [e.reason for e in self.exclusions]
+
+    @property
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Each criterion's share of the score; they add up to ``score``."""
+        return tuple(
+            Contribution(
+                criterion=c.slug, name=c.name, weight=w, value=v, points=w * v * self.scale
+            )
+            for c, w, v in zip(self.criteria, self.weights, self.values, strict=True)
+        )
 
     def top_contributions(self, n: int = 3) -> tuple[Contribution, ...]:
         return tuple(sorted(self.contributions, key=lambda c: (-c.points, c.name))[:n])
@@ -182,41 +204,57 @@ def chosen_effects(
     return picked
 
 
+def raw_weights(
+    criteria: Sequence[CriterionInfo], picked: Sequence[tuple[QuestionInfo, ChoiceInfo]]
+) -> dict[str, float]:
+    """Default weights plus every chosen weight change, before the floor at zero."""
+    raw = {c.slug: c.default_weight for c in criteria}
+    for _question, choice in picked:
+        for effect in choice.effects:
+            if effect.criterion in raw:
+                raw[effect.criterion] += effect.weight_change
+    return raw
+
+
 def compute_weights(
     criteria: Sequence[CriterionInfo], picked: Sequence[tuple[QuestionInfo, ChoiceInfo]]
 ) -> dict[str, float]:
-    weights = {c.slug: c.default_weight for c in criteria}
-    for _question, choice in picked:
-        for effect in choice.effects:
-            if effect.criterion in weights:
-                weights[effect.criterion] += effect.weight_change
-    return {slug: max(0.0, w) for slug, w in weights.items()}
+    return {slug: max(0.0, w) for slug, w in raw_weights(criteria, picked).items()}
 
 
 def _exclusions(
-    framework: FrameworkInfo,
-    picked: Sequence[tuple[QuestionInfo, ChoiceInfo]],
-    names: Mapping[str, str],
-) -> tuple[Exclusion, ...]:
-    found = []
+    catalogue: Catalogue, picked: Sequence[tuple[QuestionInfo, ChoiceInfo]]
+) -> list[list[Exclusion]]:
+    """For each framework (in catalogue order), the hard minimums it fails."""
+    names = {c.slug: c.name for c in catalogue.criteria}
+    found: list[list[Exclusion]] = [[] for _ in catalogue.frameworks]
     for question, choice in picked:
         for effect in choice.effects:
             if effect.min_score is None or effect.criterion not in names:
                 continue
-            value = framework.scores.get(effect.criterion, 0)
-            if value < effect.min_score:
-                found.append(
-                    Exclusion(
-                        criterion=effect.criterion,
-                        criterion_name=names[effect.criterion],
-                        minimum=effect.min_score,
-                        value=value,
-                        question=question.slug,
-                        question_text=question.text,
-                        choice_label=choice.label,
+            for i, value in enumerate(catalogue.columns[effect.criterion]):
+                if value < effect.min_score:
+                    found[i].append(
+                        Exclusion(
+                            criterion=effect.criterion,
+                            criterion_name=names[effect.criterion],
+                            minimum=effect.min_score,
+                            value=value,
+                            question=question.slug,
+                            question_text=question.text,
+                            choice_label=choice.label,
+                        )
                     )
-                )
-    return tuple(found)
+    return found
+
+
+def _totals(catalogue: Catalogue, weights: Mapping[str, float]) -> list[float]:
+    """Each framework's weighted sum of scores, column by column."""
+    totals = [0.0] * len(catalogue.frameworks)
+    for slug, weight in weights.items():
+        if weight:
+            totals = [t + weight * v for t, v in zip(totals, catalogue.columns[slug], strict=True)]
+    return totals
 
 
 def _rank_key(r: Ranked) -> tuple[bool, float, str]:
@@ -226,83 +264,105 @@ def _rank_key(r: Ranked) -> tuple[bool, float, str]:
 def rank(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[dict[str, float], list[Ranked]]:
     picked = chosen_effects(catalogue, answers)
     weights = compute_weights(catalogue.criteria, picked)
-    names = {c.slug: c.name for c in catalogue.criteria}
-    total = sum(weights.values()) * MAX_SCORE
-    ranking = []
-    for fw in catalogue.frameworks:
-        contributions = tuple(
-            Contribution(
-                criterion=c.slug,
-                name=c.name,
-                weight=weights[c.slug],
-                value=fw.scores.get(c.slug, 0),
-                points=(weights[c.slug] * fw.scores.get(c.slug, 0) * 100 / total) if total else 0,
-            )
-            for c in catalogue.criteria
+    total_weight = sum(weights.values()) * MAX_SCORE
+    scale = 100 / total_weight if total_weight else 0.0
+    weight_vector = tuple(weights[c.slug] for c in catalogue.criteria)
+    totals = _totals(catalogue, weights)
+    exclusions = _exclusions(catalogue, picked)
+    ranking = [
+        Ranked(
+            slug=fw.slug,
+            name=fw.name,
+            score=totals[i] * scale,
+            criteria=catalogue.criteria,
+            weights=weight_vector,
+            values=tuple(catalogue.columns[c.slug][i] for c in catalogue.criteria),
+            scale=scale,
+            exclusions=tuple(exclusions[i]),
         )
-        ranking.append(
-            Ranked(
-                slug=fw.slug,
-                name=fw.name,
-                score=sum(c.points for c in contributions),
-                contributions=contributions,
-                exclusions=_exclusions(fw, picked, names),
-            )
-        )
+        for i, fw in enumerate(catalogue.frameworks)
+    ]
     ranking.sort(key=_rank_key)
     return weights, ranking
 
 
-def winner_slug(catalogue: Catalogue, answers: Mapping[str, str]) -> str | None:
-    """The winner alone, computed without building contributions (used for what-ifs)."""
-    picked = chosen_effects(catalogue, answers)
-    weights = compute_weights(catalogue.criteria, picked)
-    minimums = [
-        (e.criterion, e.min_score)
-        for _q, choice in picked
-        for e in choice.effects
-        if e.min_score is not None and e.criterion in weights
-    ]
-    weighted = [(slug, w) for slug, w in weights.items() if w]
-    best: tuple[float, str, str] | None = None
-    for fw in catalogue.frameworks:
-        scores = fw.scores
-        if any(scores.get(c, 0) < m for c, m in minimums):
+def _best(catalogue: Catalogue, totals: Sequence[float], excluded: Sequence[bool]) -> int | None:
+    """Index of the winner: highest total, ties to the name that sorts first."""
+    best = None
+    for i, fw in enumerate(catalogue.frameworks):
+        if excluded[i]:
             continue
-        total = sum(w * scores.get(slug, 0) for slug, w in weighted)
-        key = (-total, fw.name, fw.slug)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
+        if best is None or (-totals[i], fw.name) < (-totals[best], catalogue.frameworks[best].name):
+            best = i
+    return best
 
 
 def what_would_change(
     catalogue: Catalogue, answers: Mapping[str, str], current_winner: str | None
 ) -> tuple[Change, ...]:
-    """For each question, the other answers (including none) that would change the winner."""
-    names = {fw.slug: fw.name for fw in catalogue.frameworks}
+    """For each question, the other answers (including none) that would change the winner.
+
+    Only one answer changes at a time, so each trial starts from the current
+    weighted totals and adjusts the few criteria that the two choices touch.
+    """
+    picked = chosen_effects(catalogue, answers)
+    raw = raw_weights(catalogue.criteria, picked)
+    totals = _totals(catalogue, {slug: max(0.0, w) for slug, w in raw.items()})
+    n = len(catalogue.frameworks)
+    # How many hard minimums each framework fails, per answered question.
+    failures: dict[str, list[int]] = {}
+    for question, choice in picked:
+        counts = [0] * n
+        for effect in choice.effects:
+            if effect.min_score is not None and effect.criterion in catalogue.columns:
+                for i, value in enumerate(catalogue.columns[effect.criterion]):
+                    if value < effect.min_score:
+                        counts[i] += 1
+        failures[question.slug] = counts
+    all_failures = [sum(col) for col in zip(*failures.values(), strict=True)] or [0] * n
+
     changes = []
     for question in catalogue.questions:
-        current = answers.get(question.slug, "")
-        alternatives = [("", "No preference")] + [(c.slug, c.label) for c in question.choices]
-        for slug, label in alternatives:
-            if slug == current:
+        current = next((c for q, c in picked if q.slug == question.slug), None)
+        current_slug = current.slug if current else ""
+        others_fail = [
+            a - b for a, b in zip(all_failures, failures.get(question.slug, [0] * n), strict=True)
+        ]
+        for choice in (None, *question.choices):
+            slug = choice.slug if choice else ""
+            if slug == current_slug:
                 continue
-            trial = dict(answers)
-            if slug:
-                trial[question.slug] = slug
-            else:
-                trial.pop(question.slug, None)
-            other = winner_slug(catalogue, trial)
-            if other is not None and other != current_winner:
+            delta: dict[str, float] = {}
+            for effect in current.effects if current else ():
+                if effect.criterion in raw:
+                    delta[effect.criterion] = delta.get(effect.criterion, 0) - effect.weight_change
+            for effect in choice.effects if choice else ():
+                if effect.criterion in raw:
+                    delta[effect.criterion] = delta.get(effect.criterion, 0) + effect.weight_change
+            trial = totals
+            for criterion, change in delta.items():
+                before = max(0.0, raw[criterion])
+                diff = max(0.0, raw[criterion] + change) - before
+                if diff:
+                    column = catalogue.columns[criterion]
+                    trial = [t + diff * v for t, v in zip(trial, column, strict=True)]
+            excluded = [f > 0 for f in others_fail]
+            for effect in choice.effects if choice else ():
+                if effect.min_score is not None and effect.criterion in catalogue.columns:
+                    for i, value in enumerate(catalogue.columns[effect.criterion]):
+                        if value < effect.min_score:
+                            excluded[i] = True
+            best = _best(catalogue, trial, excluded)
+            if best is not None and catalogue.frameworks[best].slug != current_winner:
+                fw = catalogue.frameworks[best]
                 changes.append(
                     Change(
                         question=question.slug,
                         question_text=question.text,
                         choice=slug,
-                        choice_label=label,
-                        winner=other,
-                        winner_name=names[other],
+                        choice_label=choice.label if choice else "No preference",
+                        winner=fw.slug,
+                        winner_name=fw.name,
                     )
                 )
     return tuple(changes)

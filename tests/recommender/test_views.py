@@ -1,0 +1,155 @@
+"""The questionnaire, the verdict page and its JSON and Markdown twins."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from recommender.models import ChoiceEffect, Question
+
+BANKING = "project_type=banking&security=high"
+
+
+def test_questionnaire_has_every_question_with_no_preference_selected(client, seeded):
+    response = client.get("/recommend/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for question in Question.objects.all():
+        assert question.text in html
+        assert re.search(rf'name="{question.slug}" value=""\s+id="[^"]+"\s+checked', html)
+    assert 'action="/recommend/verdict/"' in html and 'method="get"' in html
+
+
+def test_questionnaire_is_prefilled_from_the_query_string(client, seeded):
+    html = client.get("/recommend/?project_type=cms&admin_needed=yes").content.decode()
+    assert re.search(r'value="cms"\s+id="[^"]+"\s+checked', html)
+    assert re.search(r'name="admin_needed" value="yes"\s+id="[^"]+"\s+checked', html)
+
+
+def test_verdict_page_explains_itself(client, seeded):
+    response = client.get(f"/recommend/verdict/?{BANKING}&utm_source=newsletter")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<h1 id="verdict-heading">Django</h1>' in html
+    assert "fits best, carried by" in html
+    assert "Ranking" in html and "Why" in html
+    assert "Excluded" in html and "below the minimum of 4" in html
+    assert "What would change this" in html
+    assert "Permalink" in html and "project_type=banking" in html
+    assert 'href="/compare/django-vs-' in html or 'vs-django/"' in html
+    assert "/recommend/verdict.json?" in html and "/recommend/verdict.md?" in html
+    assert "Change my answers" in html
+
+
+def test_verdict_with_no_answers_says_so(client, seeded):
+    response = client.get("/recommend/verdict/")
+    assert response.status_code == 200
+    assert "You gave no preferences" in response.content.decode()
+
+
+def test_verdict_json(client, seeded):
+    response = client.get(f"/recommend/verdict.json?{BANKING}")
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["winner"] == "django"
+    assert data["answers"] == {"project_type": "banking", "security": "high"}
+    first = data["ranking"][0]
+    assert set(first) >= {"framework", "score", "excluded", "reasons"}
+    assert first["framework"] == "django" and not first["excluded"]
+    excluded = [r for r in data["ranking"] if r["excluded"]]
+    assert excluded and all(r["reasons"] for r in excluded)
+    scores = [r["score"] for r in data["ranking"] if not r["excluded"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_verdict_markdown_is_a_decision_record(client, seeded):
+    response = client.get(f"/recommend/verdict.md?{BANKING}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/markdown")
+    text = response.content.decode()
+    for heading in ("## Context", "## Options considered", "## Decision", "## Consequences"):
+        assert heading in text
+    assert "We choose **Django**" in text
+    assert "A banking or payments application" in text
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("project_type=spaceship", "is not a choice"),
+        ("project_type=blog&project_type=cms", "answered 2 times"),
+        ("project_type=" + "b" * 10_000, "10,000 characters"),
+        ("project_type=blog%00", "cannot be read"),
+        ("project_type=%ff%fe", "cannot be read"),
+        ("timeline=%1b%5b31m", "cannot be read"),
+    ],
+)
+def test_bad_answers_get_the_form_back_with_a_message(client, seeded, query, message):
+    response = client.get(f"/recommend/verdict/?{query}&security=high")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'id="questionnaire"' in html
+    # Nothing else is lost: the valid answer is still selected.
+    assert re.search(r'name="security" value="high"\s+id="[^"]+"\s+checked', html)
+
+    api = client.get(f"/recommend/verdict.json?{query}")
+    assert api.status_code == 400
+    assert api["Content-Type"] == "application/json"
+    assert (
+        message
+        in json.loads(api.content)["errors"]["project_type" if "project" in query else "timeline"]
+    )
+
+    md = client.get(f"/recommend/verdict.md?{query}")
+    assert md.status_code == 400
+
+
+def test_too_many_parameters_are_refused_politely(client, seeded):
+    query = "&".join(f"x{i}=1" for i in range(1200))
+    assert client.get(f"/recommend/verdict/?{query}").status_code == 400
+    response = client.get(f"/recommend/verdict.json?{query}")
+    assert response.status_code == 400
+    assert "too many parameters" in json.loads(response.content)["errors"]["__all__"]
+
+
+def test_changing_an_effect_in_the_database_changes_the_verdict(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    assert (
+        json.loads(client.get("/recommend/verdict.json?project_type=blog").content)["winner"]
+        == "flask"
+    )
+    # An editor decides that blogs need an admin above all, as a hard requirement.
+    effect = ChoiceEffect.objects.get(choice__slug="blog", criterion__slug="admin")
+    effect.weight_change = 8
+    effect.min_score = 4
+    with django_capture_on_commit_callbacks(execute=True):
+        effect.save()
+    data = json.loads(client.get("/recommend/verdict.json?project_type=blog").content)
+    assert data["winner"] == "django"
+    flask = next(r for r in data["ranking"] if r["framework"] == "flask")
+    assert flask["excluded"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/recommend/",
+        "/recommend/verdict/",
+        f"/recommend/verdict/?{BANKING}",
+        f"/recommend/verdict.json?{BANKING}",
+        f"/recommend/verdict.md?{BANKING}",
+    ],
+)
+def test_verdict_queries_are_capped_and_do_not_grow(
+    client, seeded, many_frameworks, django_assert_max_num_queries, path
+):
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(path).status_code == 200
+    many_frameworks(50)
+    with django_assert_max_num_queries(8), CaptureQueriesContext(connection) as large:
+        assert client.get(path).status_code == 200
+    assert len(large) == len(small)
