@@ -8,7 +8,7 @@ PORT ?= 8000
 SECRET_FILE := var/secret_key
 export DJANGO_SETTINGS_MODULE := compare_site.settings
 
-.PHONY: install install-test browser run serve migrate seed static test lint format check test-postgres bench clean
+.PHONY: install install-test browser run migrate seed static test lint format check test-postgres test-redis bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ test: install-test lint check static
 
 test-postgres: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" bash scripts/with_postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+# The multi-worker cache test again, with every worker sharing a Redis server.
+test-redis: install-test static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" bash scripts/with_redis.sh $(BIN)/pytest -m gunicorn $(PYTEST_ARGS)
 
 bench: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/bench.py

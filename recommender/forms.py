@@ -32,6 +32,8 @@ class QuestionnaireForm(forms.Form):
         self.helper = FormHelper()
         # The <form> and its button are in the template.
         self.helper.form_tag = False
+        # A GET form: no CSRF token (it would land in every verdict URL).
+        self.helper.form_method = "get"
         self.full_clean()
         for slug, message in (errors or {}).items():
             if slug in self.fields:

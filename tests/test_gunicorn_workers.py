@@ -1,0 +1,114 @@
+"""Three gunicorn workers, one edit: no worker may serve the old page afterwards.
+
+Runs against the cache the environment configures: the embedded file cache by
+default, Redis when REDIS_URL is set (as .ci/run does in its last step).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PATH = "/frameworks/flask/"
+READS = 90
+
+pytestmark = [pytest.mark.gunicorn]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str:
+    # A new connection each time, so that requests spread over the workers.
+    request = urllib.request.Request(url, headers={"Connection": "close"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read().decode()
+
+
+@pytest.fixture
+def site(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "3",
+        "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    if env.get("REDIS_URL"):
+        # A fresh key prefix, so that runs never share pages through Redis.
+        env["CACHE_KEY_PREFIX"] = f"test-{port}"
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput", "-v0"], ["seed", "-v0"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, timeout=300)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "compare_site/gunicorn.conf.py",
+            "--access-logformat",
+            "%(p)s %(U)s %(s)s",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            get(base + "/healthz")
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+            time.sleep(0.2)
+    yield base, env, tmp_path / "access.log"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def pids_that_served(log: Path, path: str) -> set[str]:
+    lines = [line.split() for line in log.read_text().splitlines()]
+    return {parts[0] for parts in lines if len(parts) == 3 and parts[1] == path}
+
+
+def test_an_edit_reaches_every_worker_at_once(site):
+    base, env, log = site
+    original = get(base + PATH)
+    assert "Freshly edited by an editor" not in original
+    for _ in range(READS):
+        assert get(base + PATH) == original
+    time.sleep(0.5)  # let the access log flush
+    assert len(pids_that_served(log, PATH)) == 3, "every worker should have served the page"
+
+    edit = (
+        "from frameworks.models import Framework\n"
+        "fw = Framework.objects.get(slug='flask')\n"
+        "fw.tagline = 'Freshly edited by an editor'\n"
+        "fw.save()\n"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", edit],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    stale = [i for i in range(READS) if "Freshly edited by an editor" not in get(base + PATH)]
+    assert stale == [], f"{len(stale)} of {READS} requests after the edit got the old page"

@@ -1,0 +1,80 @@
+"""Cached pages: conditional GETs, instant invalidation, no queries when warm."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from frameworks.models import Framework
+
+PUBLIC = [
+    "/",
+    "/frameworks/",
+    "/frameworks/django/",
+    "/compare/django-vs-flask/",
+    "/compare/?f=django&f=flask&f=fastapi",
+    "/criteria/",
+    "/criteria/admin/",
+    "/use-cases/",
+    "/use-cases/personal-blog/",
+    "/recommend/",
+    "/recommend/verdict/?project_type=banking&security=high",
+    "/recommend/verdict.json?project_type=blog",
+    "/recommend/verdict.md?project_type=blog",
+    "/api/catalogue.json",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_warm_pages_run_no_query_and_answer_304_to_a_repeat(client, seeded, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    etag = first["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(path)
+    assert len(queries) == 0
+    assert again.content == first.content
+    assert again["ETag"] == etag
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    not_modified = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+
+
+def test_an_editors_save_shows_on_the_next_request(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    page = client.get("/frameworks/flask/")
+    etag = page["ETag"]
+    flask = Framework.objects.get(slug="flask")
+    flask.tagline = "Freshly edited tagline"
+    with django_capture_on_commit_callbacks(execute=True):
+        flask.save()
+    assert client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert "Freshly edited tagline" in client.get("/frameworks/flask/").content.decode()
+    assert "Freshly edited tagline" in client.get("/").content.decode()
+
+
+def test_a_delete_shows_on_the_next_request(client, seeded, django_capture_on_commit_callbacks):
+    assert b"Bottle" in client.get("/frameworks/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        Framework.objects.get(slug="bottle").delete()
+    assert b"Bottle" not in client.get("/frameworks/").content
+
+
+def test_brotli_for_clients_that_accept_it(client, seeded):
+    import brotli
+
+    plain = client.get("/compare/django-vs-flask/")
+    compressed = client.get("/compare/django-vs-flask/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["Content-Encoding"] == "br"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert brotli.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+
+
+def test_signed_in_editors_and_errors_are_not_cached(admin_client_logged):
+    bad = admin_client_logged.get("/recommend/verdict/?project_type=nope")
+    assert bad.status_code == 400 and "ETag" not in bad
+    page = admin_client_logged.get("/frameworks/django/")
+    assert page.status_code == 200 and "ETag" not in page
