@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import mul
 
 MAX_SCORE = 5
+NEG_INF = float("-inf")
 CLOSE_CALL_MARGIN = 3.0  # points out of 100
 
 
@@ -66,15 +68,63 @@ class Catalogue:
     criteria: tuple[CriterionInfo, ...]
     frameworks: tuple[FrameworkInfo, ...]
     questions: tuple[QuestionInfo, ...]
-    # Each criterion's scores, one per framework in `frameworks` order (0 when not
-    # scored). Derived once here so that every verdict works on plain columns.
+    # Derived once here, so that every verdict works on plain columns:
+    # each criterion's scores, one per framework in `frameworks` order (0 when not
+    # scored); for each (question, choice), what its weight changes add to each
+    # framework's weighted total, and which frameworks its hard minimums exclude.
     columns: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    rows: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    choice_gains: Mapping[tuple[str, str], tuple[float, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    choice_fails: Mapping[tuple[str, str], tuple[bool, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    # Per choice: its summed weight change per criterion, and whether it excludes any.
+    choice_changes: Mapping[tuple[str, str], Mapping[str, float]] = field(
+        init=False, repr=False, compare=False
+    )
+    choice_excludes: frozenset[tuple[str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        n = len(self.frameworks)
         columns = {
             c.slug: tuple(fw.scores.get(c.slug, 0) for fw in self.frameworks) for c in self.criteria
         }
+        gains, fails, changes, excludes = {}, {}, {}, set()
+        for question in self.questions:
+            for choice in question.choices:
+                gain = [0.0] * n
+                failed = [False] * n
+                summed: dict[str, float] = {}
+                for effect in choice.effects:
+                    column = columns.get(effect.criterion)
+                    if column is None:
+                        continue
+                    summed[effect.criterion] = (
+                        summed.get(effect.criterion, 0.0) + effect.weight_change
+                    )
+                    if effect.weight_change:
+                        gain = [
+                            g + effect.weight_change * v for g, v in zip(gain, column, strict=True)
+                        ]
+                    if effect.min_score is not None:
+                        failed = [
+                            f or v < effect.min_score for f, v in zip(failed, column, strict=True)
+                        ]
+                key = (question.slug, choice.slug)
+                gains[key] = tuple(gain)
+                fails[key] = tuple(failed)
+                changes[key] = summed
+                if any(failed):
+                    excludes.add(key)
         object.__setattr__(self, "columns", columns)
+        rows = tuple(zip(*columns.values(), strict=True)) if columns else ((),) * n
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "choice_gains", gains)
+        object.__setattr__(self, "choice_fails", fails)
+        object.__setattr__(self, "choice_changes", changes)
+        object.__setattr__(self, "choice_excludes", frozenset(excludes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,12 +299,9 @@ def _exclusions(
 
 
 def _totals(catalogue: Catalogue, weights: Mapping[str, float]) -> list[float]:
-    """Each framework's weighted sum of scores, column by column."""
-    totals = [0.0] * len(catalogue.frameworks)
-    for slug, weight in weights.items():
-        if weight:
-            totals = [t + weight * v for t, v in zip(totals, catalogue.columns[slug], strict=True)]
-    return totals
+    """Each framework's weighted sum of scores."""
+    vector = [weights.get(c.slug, 0.0) for c in catalogue.criteria]
+    return [sum(map(mul, row, vector)) for row in catalogue.rows]
 
 
 def _rank_key(r: Ranked) -> tuple[bool, float, str]:
@@ -264,10 +311,18 @@ def _rank_key(r: Ranked) -> tuple[bool, float, str]:
 def rank(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[dict[str, float], list[Ranked]]:
     picked = chosen_effects(catalogue, answers)
     weights = compute_weights(catalogue.criteria, picked)
+    return weights, _ranking(catalogue, picked, weights, _totals(catalogue, weights))
+
+
+def _ranking(
+    catalogue: Catalogue,
+    picked: Sequence[tuple[QuestionInfo, ChoiceInfo]],
+    weights: Mapping[str, float],
+    totals: Sequence[float],
+) -> list[Ranked]:
     total_weight = sum(weights.values()) * MAX_SCORE
     scale = 100 / total_weight if total_weight else 0.0
     weight_vector = tuple(weights[c.slug] for c in catalogue.criteria)
-    totals = _totals(catalogue, weights)
     exclusions = _exclusions(catalogue, picked)
     ranking = [
         Ranked(
@@ -276,90 +331,107 @@ def rank(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[dict[str, fl
             score=totals[i] * scale,
             criteria=catalogue.criteria,
             weights=weight_vector,
-            values=tuple(catalogue.columns[c.slug][i] for c in catalogue.criteria),
+            values=catalogue.rows[i],
             scale=scale,
             exclusions=tuple(exclusions[i]),
         )
         for i, fw in enumerate(catalogue.frameworks)
     ]
     ranking.sort(key=_rank_key)
-    return weights, ranking
+    return ranking
 
 
-def _best(catalogue: Catalogue, totals: Sequence[float], excluded: Sequence[bool]) -> int | None:
-    """Index of the winner: highest total, ties to the name that sorts first."""
-    best = None
-    for i, fw in enumerate(catalogue.frameworks):
-        if excluded[i]:
-            continue
-        if best is None or (-totals[i], fw.name) < (-totals[best], catalogue.frameworks[best].name):
-            best = i
-    return best
+def _best(catalogue: Catalogue, totals: list[float]) -> int | None:
+    """Index of the winner: highest total, ties to the name that sorts first.
+
+    Excluded frameworks carry a total of minus infinity.
+    """
+    top = max(totals, default=NEG_INF)
+    if top == NEG_INF:
+        return None
+    if totals.count(top) == 1:
+        return totals.index(top)
+    tied = [i for i, t in enumerate(totals) if t == top]
+    return min(tied, key=lambda i: catalogue.frameworks[i].name)
 
 
 def what_would_change(
-    catalogue: Catalogue, answers: Mapping[str, str], current_winner: str | None
+    catalogue: Catalogue,
+    answers: Mapping[str, str],
+    current_winner: str | None,
+    totals: Sequence[float] | None = None,
 ) -> tuple[Change, ...]:
     """For each question, the other answers (including none) that would change the winner.
 
     Only one answer changes at a time, so each trial starts from the current
-    weighted totals and adjusts the few criteria that the two choices touch.
+    weighted totals, takes away what the current choice added and adds what the
+    other choice would (both precomputed per choice in the catalogue). Weights
+    are floored at zero: where the floor bites on a criterion that either choice
+    touches, that criterion is corrected exactly.
     """
     picked = chosen_effects(catalogue, answers)
     raw = raw_weights(catalogue.criteria, picked)
-    totals = _totals(catalogue, {slug: max(0.0, w) for slug, w in raw.items()})
+    if totals is None:
+        totals = _totals(catalogue, {slug: max(0.0, w) for slug, w in raw.items()})
     n = len(catalogue.frameworks)
-    # How many hard minimums each framework fails, per answered question.
-    failures: dict[str, list[int]] = {}
+    current = {q.slug: c for q, c in picked}
+    fail_counts = [0] * n
     for question, choice in picked:
-        counts = [0] * n
-        for effect in choice.effects:
-            if effect.min_score is not None and effect.criterion in catalogue.columns:
-                for i, value in enumerate(catalogue.columns[effect.criterion]):
-                    if value < effect.min_score:
-                        counts[i] += 1
-        failures[question.slug] = counts
-    all_failures = [sum(col) for col in zip(*failures.values(), strict=True)] or [0] * n
+        fails = catalogue.choice_fails[question.slug, choice.slug]
+        fail_counts = [k + f for k, f in zip(fail_counts, fails, strict=True)]
+
+    def shifted(values: list[float], criterion: str, change: float) -> list[float]:
+        column = catalogue.columns[criterion]
+        return [t + change * v for t, v in zip(values, column, strict=True)]
 
     changes = []
     for question in catalogue.questions:
-        current = next((c for q, c in picked if q.slug == question.slug), None)
-        current_slug = current.slug if current else ""
-        others_fail = [
-            a - b for a, b in zip(all_failures, failures.get(question.slug, [0] * n), strict=True)
-        ]
+        now = current.get(question.slug)
+        # Totals and raw weights as if this question were unanswered; frameworks that
+        # another answer excludes get minus infinity, so that they can never win.
+        base = list(totals)
+        without = raw
+        other_fails = fail_counts
+        if now is not None:
+            key = (question.slug, now.slug)
+            base = [t - g for t, g in zip(totals, catalogue.choice_gains[key], strict=True)]
+            without = dict(raw)
+            for criterion, change in catalogue.choice_changes[key].items():
+                before = raw[criterion]
+                after = without[criterion] = before - change
+                if before < 0 or after < 0:  # only then does the floor at zero bite
+                    floor = max(0.0, after) - max(0.0, before)
+                    base = shifted(base, criterion, floor + change)
+            other_fails = [
+                k - f for k, f in zip(fail_counts, catalogue.choice_fails[key], strict=True)
+            ]
+        if any(other_fails):
+            base = [NEG_INF if k else b for b, k in zip(base, other_fails, strict=True)]
+
         for choice in (None, *question.choices):
-            slug = choice.slug if choice else ""
-            if slug == current_slug:
+            if choice is now:
                 continue
-            delta: dict[str, float] = {}
-            for effect in current.effects if current else ():
-                if effect.criterion in raw:
-                    delta[effect.criterion] = delta.get(effect.criterion, 0) - effect.weight_change
-            for effect in choice.effects if choice else ():
-                if effect.criterion in raw:
-                    delta[effect.criterion] = delta.get(effect.criterion, 0) + effect.weight_change
-            trial = totals
-            for criterion, change in delta.items():
-                before = max(0.0, raw[criterion])
-                diff = max(0.0, raw[criterion] + change) - before
-                if diff:
-                    column = catalogue.columns[criterion]
-                    trial = [t + diff * v for t, v in zip(trial, column, strict=True)]
-            excluded = [f > 0 for f in others_fail]
-            for effect in choice.effects if choice else ():
-                if effect.min_score is not None and effect.criterion in catalogue.columns:
-                    for i, value in enumerate(catalogue.columns[effect.criterion]):
-                        if value < effect.min_score:
-                            excluded[i] = True
-            best = _best(catalogue, trial, excluded)
+            if choice is None:
+                trial = base
+            else:
+                key = (question.slug, choice.slug)
+                trial = [b + g for b, g in zip(base, catalogue.choice_gains[key], strict=True)]
+                for criterion, change in catalogue.choice_changes[key].items():
+                    before = without[criterion]
+                    if before < 0 or before + change < 0:
+                        floor = max(0.0, before + change) - max(0.0, before)
+                        trial = shifted(trial, criterion, floor - change)
+                if key in catalogue.choice_excludes:
+                    fails = catalogue.choice_fails[key]
+                    trial = [NEG_INF if f else t for t, f in zip(trial, fails, strict=True)]
+            best = _best(catalogue, trial)
             if best is not None and catalogue.frameworks[best].slug != current_winner:
                 fw = catalogue.frameworks[best]
                 changes.append(
                     Change(
                         question=question.slug,
                         question_text=question.text,
-                        choice=slug,
+                        choice=choice.slug if choice else "",
                         choice_label=choice.label if choice else "No preference",
                         winner=fw.slug,
                         winner_name=fw.name,
@@ -371,12 +443,15 @@ def what_would_change(
 def decide(catalogue: Catalogue, answers: Mapping[str, str]) -> Verdict:
     """The verdict for ``answers`` (question slug → choice slug, already validated)."""
     answered = {q: c for q, c in answers.items() if c}
-    weights, ranking = rank(catalogue, answered)
+    picked = chosen_effects(catalogue, answered)
+    weights = compute_weights(catalogue.criteria, picked)
+    totals = _totals(catalogue, weights)
+    ranking = _ranking(catalogue, picked, weights, totals)
     eligible = [r for r in ranking if not r.excluded]
     winner = eligible[0].slug if eligible else None
     return Verdict(
         answers=answered,
         weights=weights,
         ranking=tuple(ranking),
-        changes=what_would_change(catalogue, answered, winner),
+        changes=what_would_change(catalogue, answered, winner, totals),
     )

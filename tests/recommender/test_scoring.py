@@ -1,6 +1,8 @@
 """The pure scoring functions, on small hand-made catalogues."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recommender.scoring import (
     Catalogue,
@@ -118,3 +120,72 @@ def test_what_would_change_agrees_with_a_full_recomputation():
 def test_unknown_answers_are_ignored_by_the_pure_function():
     verdict = decide(catalogue(RACER, OFFICE), {"needs": "nonsense", "other": "x"})
     assert verdict.weights == {"speed": 1.0, "admin": 1.0}
+
+
+def _brute_force_changes(cat, answers):
+    """What would change, by recomputing the whole ranking for every alternative."""
+    from recommender.scoring import rank
+
+    def winner(trial):
+        ranking = rank(cat, trial)[1]
+        return ranking[0].slug if ranking and not ranking[0].excluded else None
+
+    current = winner(answers)
+    found = set()
+    for question in cat.questions:
+        for choice in ("", *(c.slug for c in question.choices)):
+            if choice == answers.get(question.slug, ""):
+                continue
+            trial = {k: v for k, v in answers.items() if k != question.slug}
+            if choice:
+                trial[question.slug] = choice
+            other = winner(trial)
+            if other is not None and other != current:
+                found.add((question.slug, choice, other))
+    return found
+
+
+@st.composite
+def catalogues_and_answers(draw):
+    criteria = tuple(
+        CriterionInfo(f"c{i}", f"C{i}", draw(st.sampled_from([0.0, 0.5, 1.0, 2.0])))
+        for i in range(draw(st.integers(1, 5)))
+    )
+    slugs = [c.slug for c in criteria]
+    effect = st.builds(
+        Effect,
+        criterion=st.sampled_from(slugs),
+        weight_change=st.sampled_from([-3.0, -1.0, -0.5, 0.5, 1.0, 3.0]),
+        min_score=st.one_of(st.none(), st.integers(0, 5)),
+    )
+    questions = tuple(
+        QuestionInfo(
+            f"q{q}",
+            f"Q{q}",
+            tuple(
+                ChoiceInfo(f"a{a}", f"A{a}", tuple(draw(st.lists(effect, max_size=3))))
+                for a in range(draw(st.integers(1, 3)))
+            ),
+        )
+        for q in range(draw(st.integers(1, 4)))
+    )
+    frameworks = tuple(
+        FrameworkInfo(f"f{i}", f"F{i}", {s: draw(st.integers(0, 5)) for s in slugs})
+        for i in range(draw(st.integers(1, 6)))
+    )
+    cat = Catalogue(criteria=criteria, frameworks=frameworks, questions=questions)
+    answers = {}
+    for question in questions:
+        choice = draw(st.sampled_from(["", *(c.slug for c in question.choices)]))
+        if choice:
+            answers[question.slug] = choice
+    return cat, answers
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogues_and_answers())
+def test_fast_what_would_change_equals_brute_force(data):
+    cat, answers = data
+    verdict = decide(cat, answers)
+    fast = {(c.question, c.choice, c.winner) for c in verdict.changes}
+    assert fast == _brute_force_changes(cat, answers)
