@@ -39,9 +39,15 @@ def release() -> str:
 def current() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # add() keeps whatever another worker stored first, so all agree.
-        cache.add(VERSION_KEY, uuid4().hex[:16], timeout=None)
-        version = cache.get(VERSION_KEY) or "unversioned"
+        candidate = uuid4().hex[:16]
+        # add() keeps whatever another worker stored first, so that all agree.
+        if cache.add(VERSION_KEY, candidate, timeout=None):
+            version = candidate
+        else:
+            version = cache.get(VERSION_KEY)
+            if version is None:  # an entry that cannot be read: replace it
+                cache.set(VERSION_KEY, candidate, timeout=None)
+                version = candidate
     return f"{release()}-{version}"
 
 

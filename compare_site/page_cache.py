@@ -1,5 +1,8 @@
 """Whole-page cache for anonymous readers, keyed on the shared content version.
 
+It is the outermost middleware: a hit is answered before anything else runs,
+with the headers the full stack gave the page when it was rendered.
+
 Django's own cache middleware keys pages on a fixed prefix and expires them by
 time; here a page must disappear the moment an editor saves anything, on every
 worker and host. So every key carries the content version (see
@@ -19,7 +22,15 @@ from django.utils.cache import patch_vary_headers
 from compare_site import content_version
 
 SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "X-Robots-Tag")
+# Headers this middleware sets itself, or that must never be replayed.
+DROPPED_HEADERS = {
+    "content-length",
+    "set-cookie",
+    "etag",
+    "cache-control",
+    "vary",
+    "content-encoding",
+}
 # Compressing a small body costs more than it saves.
 MIN_COMPRESS_BYTES = 512
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
@@ -38,9 +49,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         version = content_version.current()
-        digest = hashlib.blake2b(
-            f"{version}|{request.get_full_path()}".encode(), digest_size=16
-        ).hexdigest()
+        # get_host() also validates the Host header against ALLOWED_HOSTS.
+        identity = f"{version}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
         etag = f'"{digest}"'
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
@@ -58,7 +69,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not self._cacheable_response(response):
             return response
-        headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
+        # This middleware runs first, so the response already carries every header
+        # the rest of the stack adds (security headers, CSP): replay them all.
+        headers = {k: v for k, v in response.items() if k.lower() not in DROPPED_HEADERS}
         body = response.content
         if use_brotli and len(body) >= MIN_COMPRESS_BYTES:
             body = brotli.compress(body, quality=5)
@@ -77,6 +90,8 @@ class PageCacheMiddleware:
     def _cacheable_request(request: HttpRequest) -> bool:
         return (
             request.method in ("GET", "HEAD")
+            # Leave the redirect to HTTPS to SecurityMiddleware.
+            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
             and not request.path.startswith(SKIPPED_PREFIXES)
             # Signed-in editors may see per-user bits (messages, admin links).
             and settings.SESSION_COOKIE_NAME not in request.COOKIES

@@ -12,7 +12,7 @@ from frameworks.models import Criterion, Framework, Score
 def _private_cache(tmp_path_factory):
     """Keep tests away from the cache of a site that `make run` may be serving."""
     location = tmp_path_factory.mktemp("cache")
-    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    backend = "compare_site.cache.UncompressedFileCache"
     with override_settings(CACHES={"default": {"BACKEND": backend, "LOCATION": str(location)}}):
         yield
 

@@ -78,3 +78,17 @@ def test_signed_in_editors_and_errors_are_not_cached(admin_client_logged):
     assert bad.status_code == 400 and "ETag" not in bad
     page = admin_client_logged.get("/frameworks/django/")
     assert page.status_code == 200 and "ETag" not in page
+
+
+def test_an_unreadable_version_entry_is_replaced(seeded):
+    from django.core.cache import cache
+
+    from compare_site import content_version
+
+    first = content_version.current()
+    # Simulate an entry another backend or version wrote: present, but unreadable.
+    path = cache._key_to_file(content_version.VERSION_KEY)
+    with open(path, "wb") as handle:
+        handle.write(b"\x80\x05N.garbage")
+    second = content_version.current()
+    assert second != first and content_version.current() == second
