@@ -25,7 +25,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test node_modules/.installed browser
+
+# axe-core for the accessibility checks in the browser tests (npm, pinned by the lock file).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Debian's Chromium for the browser tests: never a browser downloaded by Playwright.
 browser:

@@ -1,7 +1,8 @@
 """Site-wide views that belong to no app: health check and robots.txt."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -30,3 +31,10 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    # Resolved per request: the hashed name exists only once static files are collected.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

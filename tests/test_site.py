@@ -112,3 +112,9 @@ def test_robots_points_at_the_sitemap(client, seeded):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_favicon_ico_points_at_the_icon(client, seeded):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == static("img/favicon.svg")

@@ -1,0 +1,56 @@
+"""axe-core, run in Chromium on every kind of page: no serious or critical issue."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [pytest.mark.browser]
+
+PAGES = [
+    "/",
+    "/frameworks/",
+    "/frameworks/django/",
+    "/frameworks/no-such-framework/",
+    "/compare/",
+    "/compare/django-vs-flask/",
+    "/compare/?f=django&f=flask&f=fastapi&f=litestar",
+    "/compare/?f=django",
+    "/criteria/",
+    "/criteria/admin/",
+    "/use-cases/",
+    "/use-cases/personal-blog/",
+    "/recommend/",
+    "/recommend/verdict/?project_type=spaceship",
+    "/recommend/verdict/?project_type=banking&security=high",
+    "/recommend/verdict/",
+    "/no-such-page/",
+]
+
+
+@pytest.fixture
+def axe_page(browser, live_server, transactional_db):
+    call_command("seed", verbosity=0)
+    # axe is injected as a script; the site's own policy rightly forbids that.
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_issue(axe_page, path):
+    assert AXE.exists(), "run `make install-test` (npm ci) to install axe-core"
+    axe_page.goto(path)
+    axe_page.add_script_tag(path=str(AXE))
+    violations = axe_page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
