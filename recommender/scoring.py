@@ -172,7 +172,22 @@ class Ranked:
 
     @property
     def reasons(self) -> list[str]:
-        return [e.reason for e in self.exclusions]
+        """One sentence per criterion, naming every answer that set a minimum on it."""
+        by_criterion: dict[str, list[Exclusion]] = {}
+        for exclusion in self.exclusions:
+            by_criterion.setdefault(exclusion.criterion, []).append(exclusion)
+        reasons = []
+        for group in by_criterion.values():
+            if len(group) == 1:
+                reasons.append(group[0].reason)
+                continue
+            first = group[0]
+            answers = " and ".join(f"“{e.choice_label}”" for e in group)
+            reasons.append(
+                f"scores {first.value} on {first.criterion_name}, below the minimum of "
+                f"{max(e.minimum for e in group)} set by your answers {answers}"
+            )
+        return reasons
 
     @property
     def contributions(self) -> tuple[Contribution, ...]:

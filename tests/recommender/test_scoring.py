@@ -189,3 +189,15 @@ def test_fast_what_would_change_equals_brute_force(data):
     verdict = decide(cat, answers)
     fast = {(c.question, c.choice, c.winner) for c in verdict.changes}
     assert fast == _brute_force_changes(cat, answers)
+
+
+def test_two_answers_setting_the_same_minimum_give_one_reason():
+    questions = QUESTIONS + (
+        QuestionInfo("office", "Office?", (ChoiceInfo("yes", "Yes", (Effect("admin", 0, 3),)),)),
+    )
+    cat = Catalogue(criteria=CRITERIA, frameworks=(RACER, OFFICE), questions=questions)
+    verdict = decide(cat, {"needs": "admin", "office": "yes"})
+    racer = next(r for r in verdict.ranking if r.slug == "racer")
+    assert racer.reasons == [
+        "scores 0 on Admin, below the minimum of 3 set by your answers “An admin” and “Yes”"
+    ]
