@@ -45,7 +45,9 @@ class Framework(models.Model):
         null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     first_release_source = models.URLField(blank=True, max_length=500)
-    license = models.CharField(max_length=60, blank=True, help_text="SPDX identifier.")
+    license = models.CharField(
+        max_length=60, blank=True, help_text="SPDX identifier where one exists."
+    )
     license_source = models.URLField(blank=True, max_length=500)
     latest_version = models.CharField(max_length=40, blank=True)
     latest_version_source = models.URLField(blank=True, max_length=500)

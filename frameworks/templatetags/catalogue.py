@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import template
 
 from frameworks.rendering import render_markdown
@@ -16,3 +18,10 @@ def get_item(mapping, key):
     if mapping is None:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def host(url: str) -> str:
+    """The site a source lives on, shown so readers see whose word it is."""
+    netloc = urlsplit(url or "").netloc
+    return netloc.removeprefix("www.")
