@@ -32,14 +32,27 @@ class CriterionScoreInline(ScoreInline):
     ordering = ("framework__name",)
 
 
-def _missing_initial(request, obj, inline, all_items, field):
-    """Initial rows for the items (criteria or frameworks) that have no score yet."""
-    taken = set()
-    if obj is not None and obj.pk:
-        taken = set(
-            Score.objects.filter(**{inline.fk_name: obj}).values_list(f"{field}_id", flat=True)
-        )
-    return [{field: pk} for pk in all_items if pk not in taken]
+def _offer_missing_scores(request, obj, inline, kwargs, model, field):
+    """Pre-fill one extra score row for each criterion (or framework) not yet scored."""
+    if isinstance(inline, ScoreInline) and request.method == "GET":
+        taken = set()
+        if obj is not None and obj.pk:
+            taken = set(
+                Score.objects.filter(**{inline.fk_name: obj}).values_list(f"{field}_id", flat=True)
+            )
+        all_items = model.objects.values_list("pk", flat=True)
+        kwargs["initial"] = [{field: pk} for pk in all_items if pk not in taken]
+    return kwargs
+
+
+def _size_score_inlines(instances, obj, model):
+    """As many extra rows as there are criteria (or frameworks) without a score."""
+    for inline in instances:
+        if isinstance(inline, ScoreInline):
+            total = model.objects.count()
+            scored = obj.scores.count() if obj is not None and obj.pk else 0
+            inline.extra = max(0, total - scored)
+    return instances
 
 
 @admin.register(Framework)
@@ -83,24 +96,10 @@ class FrameworkAdmin(admin.ModelAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, FrameworkScoreInline) and request.method == "GET":
-            criteria = Criterion.objects.values_list("pk", flat=True)
-            kwargs["initial"] = _missing_initial(request, obj, inline, criteria, "criterion")
-        return kwargs
+        return _offer_missing_scores(request, obj, inline, kwargs, Criterion, "criterion")
 
     def get_inline_instances(self, request, obj=None):
-        instances = super().get_inline_instances(request, obj)
-        for inline in instances:
-            if isinstance(inline, FrameworkScoreInline):
-                inline.extra = self._missing_count(obj, Criterion, "criterion")
-        return instances
-
-    @staticmethod
-    def _missing_count(obj, model, field):
-        total = model.objects.count()
-        if obj is None or not obj.pk:
-            return total
-        return max(0, total - obj.scores.count())
+        return _size_score_inlines(super().get_inline_instances(request, obj), obj, Criterion)
 
 
 @admin.register(Criterion)
@@ -114,6 +113,13 @@ class CriterionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_score_count=Count("scores"))
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        return _offer_missing_scores(request, obj, inline, kwargs, Framework, "framework")
+
+    def get_inline_instances(self, request, obj=None):
+        return _size_score_inlines(super().get_inline_instances(request, obj), obj, Framework)
 
     @admin.display(description="scores", ordering="_score_count")
     def score_count(self, obj):

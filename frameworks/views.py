@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from recommender.models import Question
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
 
@@ -44,7 +45,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "frameworks/home.html",
-        {"frameworks": frameworks, "featured": featured, "use_cases": use_cases},
+        {
+            "frameworks": frameworks,
+            "featured": featured,
+            "use_cases": use_cases,
+            "criteria_count": Criterion.objects.count(),
+            "question_count": Question.objects.count(),
+        },
     )
 
 
@@ -218,13 +225,15 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
 def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     use_case = get_object_or_404(UseCase.objects.with_fits(), slug=slug)
     answers = use_case.example_answers if isinstance(use_case.example_answers, dict) else {}
-    recommend_url = reverse("recommender:questionnaire")
-    if answers:
-        recommend_url += "?" + urlencode(sorted(answers.items()))
+    query = "?" + urlencode(sorted(answers.items())) if answers else ""
     return render(
         request,
         "frameworks/use_case_detail.html",
-        {"use_case": use_case, "recommend_url": recommend_url},
+        {
+            "use_case": use_case,
+            "recommend_url": reverse("recommender:questionnaire") + query,
+            "verdict_url": reverse("recommender:verdict") + query if answers else None,
+        },
     )
 
 

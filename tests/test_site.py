@@ -118,3 +118,13 @@ def test_favicon_ico_points_at_the_icon(client, seeded):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == static("img/favicon.svg")
+
+
+def test_server_error_page_shows_no_stack_trace(client, seeded, settings):
+    settings.ROOT_URLCONF = "tests.urls_failing"
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "Traceback" not in html and "something broke" not in html

@@ -179,3 +179,10 @@ def test_duplicate_score_in_the_inline_is_refused(admin_client_logged):
     assert response.status_code == 200
     assert "Please correct the duplicate data for criterion" in response.content.decode()
     assert Score.objects.filter(framework=flask).count() == Criterion.objects.count()
+
+
+def test_new_criterion_is_offered_one_score_row_per_framework(admin_client_logged):
+    html = admin_client_logged.get("/admin/frameworks/criterion/add/").content.decode()
+    assert f'name="scores-TOTAL_FORMS" value="{Framework.objects.count()}"' in html
+    django = Framework.objects.get(slug="django")
+    assert re.search(rf'<option value="{django.pk}" selected>', html)
