@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from frameworks.models import Criterion, Framework, Score
 
@@ -69,6 +71,21 @@ def many_frameworks(db):
         cache.clear()
 
     return grow
+
+
+@pytest.fixture
+def queries_stay_flat(client, many_frameworks, django_assert_max_num_queries):
+    """Check a page runs at most `cap` queries, and as many with 50 frameworks as with 10."""
+
+    def check(path: str, cap: int) -> None:
+        with CaptureQueriesContext(connection) as small:
+            assert client.get(path).status_code == 200
+        many_frameworks(50)
+        with django_assert_max_num_queries(cap), CaptureQueriesContext(connection) as large:
+            assert client.get(path).status_code == 200
+        assert len(large) == len(small), path
+
+    return check
 
 
 @pytest.fixture
