@@ -54,7 +54,7 @@ run: seed static
 	@echo ""
 	@echo "  Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@echo "  Create an editor account with:"
-	@echo "    SECRET_KEY=\"\$$(cat $(SECRET_FILE))\" $(PY) manage.py createsuperuser"
+	@echo "    $(PY) manage.py createsuperuser"
 	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
 	SECRET_KEY="$$(cat $(SECRET_FILE))" PORT=$(PORT) $(BIN)/gunicorn -c compare_site/gunicorn.conf.py
