@@ -12,6 +12,11 @@ keepalive = 5
 # Recycle workers now and then so that a slow leak can never grow unbounded.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = 2000
+# Verdict permalinks carry every answer in the query string, and a mangled one
+# must reach Django, which answers with the form and a clear message rather than
+# gunicorn's bare "Request Line is too large". 0 lifts gunicorn's 4 KB cap; header
+# fields and their number stay capped by gunicorn's defaults.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "0"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 preload_app = True

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -112,3 +113,25 @@ def test_an_edit_reaches_every_worker_at_once(site):
     )
     stale = [i for i in range(READS) if "Freshly edited by an editor" not in get(base + PATH)]
     assert stale == [], f"{len(stale)} of {READS} requests after the edit got the old page"
+
+
+def test_oversized_answers_reach_django_and_get_a_clear_message(site):
+    base, _env, _log = site
+    url = f"{base}/recommend/verdict/?project_type={'x' * 10_000}&security=high"
+    try:
+        get(url)
+        status, body = 200, ""
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read().decode()
+    assert status == 400
+    assert "10,000 characters long" in body
+
+
+def test_head_requests_get_headers_without_a_body(site):
+    base, _env, _log = site
+    get(base + "/")
+    request = urllib.request.Request(base + "/", method="HEAD")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        assert response.headers["ETag"]
+        assert response.read() == b""
