@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser]
 
@@ -19,9 +20,9 @@ def test_editor_changes_a_tagline_and_readers_see_it(page, live_server, transact
     assert page.locator("input[name='scores-TOTAL_FORMS']").input_value() == "16"
     page.get_by_label("Tagline").fill("Tagline edited in the browser")
     page.get_by_role("button", name="Save", exact=True).click()
-    assert "was changed successfully" in page.content()
+    expect(page.locator("ul.messagelist")).to_contain_text("was changed successfully")
     assert page.console_errors == []
 
     reader = page.context.browser.new_context(base_url=live_server.url).new_page()
     reader.goto("/frameworks/flask/")
-    assert reader.get_by_text("Tagline edited in the browser").first.is_visible()
+    expect(reader.get_by_text("Tagline edited in the browser").first).to_be_visible()

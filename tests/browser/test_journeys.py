@@ -45,6 +45,7 @@ def test_questionnaire_journey_to_a_verdict(page, live_seeded):
     assert page.get_by_role("heading", name="What would change this").is_visible()
     # "Change my answers" brings the form back with the answers still selected.
     page.get_by_role("link", name="Change my answers").click()
+    page.wait_for_url("**/recommend/?**")
     assert page.get_by_label("A blog or personal site").is_checked()
     assert page.get_by_label("Small: a few pages or endpoints").is_checked()
     assert page.console_errors == []
@@ -62,7 +63,7 @@ def test_compare_picker_works_and_table_is_readable(page, live_seeded):
     rows = page.locator(".compare-table tbody tr")
     assert rows.count() == 16
     page.get_by_role("link", name="Show only differences").click()
-    assert "diff=1" in page.url
+    page.wait_for_url("**/compare/django-vs-flask/?diff=1")
     assert page.locator(".compare-table tbody tr").count() < 16
     assert page.locator("svg.chart rect").count() > 0
     assert page.console_errors == []
