@@ -20,4 +20,8 @@ limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "0"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 preload_app = True
+# gunicorn's runtime control socket sits at one fixed path per user, so two
+# servers on one machine (tests, benchmarks, `make run`) would contend for it;
+# nothing here uses it.
+control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET", "") == ""
 wsgi_app = "compare_site.wsgi:application"
