@@ -23,5 +23,5 @@ preload_app = True
 # gunicorn's runtime control socket sits at one fixed path per user, so two
 # servers on one machine (tests, benchmarks, `make run`) would contend for it;
 # nothing here uses it.
-control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET", "") == ""
+control_socket_disable = True
 wsgi_app = "compare_site.wsgi:application"
