@@ -1,28 +1,35 @@
 """Whole-page cache for anonymous readers, keyed on the shared content version.
 
-It is the outermost middleware: a hit is answered before anything else runs,
-with the headers the full stack gave the page when it was rendered.
-
 Django's own cache middleware keys pages on a fixed prefix and expires them by
 time; here a page must disappear the moment an editor saves anything, on every
 worker and host. So every key carries the content version (see
 ``content_version``): an edit moves the version on and all old pages stop being
 found at once. The same version makes a strong ETag, so a repeat visit gets a
 304 without any rendering and without touching the database.
+
+Two pieces share one key function:
+
+* ``PageCacheMiddleware``, the outermost middleware, renders and stores pages
+  (with every header the rest of the stack added) and serves hits inside Django;
+* ``CachedPagesApp`` wraps the WSGI application and answers hits before Django
+  builds a request at all. It only ever serves what the middleware stored under
+  the same key, so it cannot show anything the middleware would not.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from http import HTTPStatus
 
 import brotli
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.http.cookie import parse_cookie
+from django.http.request import split_domain_port, validate_host
 
 from compare_site import content_version
 
 SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/")
-# Headers this middleware sets itself, or that must never be replayed.
+# Headers set here for every answer, or that must never be replayed.
 DROPPED_HEADERS = {
     "content-length",
     "set-cookie",
@@ -34,10 +41,71 @@ DROPPED_HEADERS = {
 # Compressing a small body costs more than it saves.
 MIN_COMPRESS_BYTES = 512
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
+CachedPage = tuple[int, dict[str, str], bytes]
 
 
-def _client_accepts_brotli(request: HttpRequest) -> bool:
-    return "br" in request.headers.get("Accept-Encoding", "")
+def _cache():
+    from django.core.cache import cache
+
+    return cache
+
+
+def _scheme(meta: Mapping[str, str]) -> str:
+    proxy = settings.SECURE_PROXY_SSL_HEADER
+    if proxy and meta.get(proxy[0]) == proxy[1]:
+        return "https"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def _host(meta: Mapping[str, str]) -> str:
+    host = meta.get("HTTP_HOST")
+    if not host:
+        host = f"{meta.get('SERVER_NAME', '')}:{meta.get('SERVER_PORT', '')}"
+    return host
+
+
+def cacheable_request(meta: Mapping[str, str]) -> bool:
+    """GET or HEAD by a reader with no session, for a public page."""
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if settings.SECURE_SSL_REDIRECT and _scheme(meta) != "https":
+        return False  # SecurityMiddleware redirects it
+    if meta.get("PATH_INFO", "/").startswith(SKIPPED_PREFIXES):
+        return False
+    # Signed-in editors may see per-user bits (messages, admin links).
+    cookies = meta.get("HTTP_COOKIE", "")
+    return not (cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies))
+
+
+def page_digest(meta: Mapping[str, str]) -> str:
+    """Content version + scheme + host + raw path and query: one page, one digest."""
+    identity = "|".join(
+        (
+            content_version.current(),
+            _scheme(meta),
+            _host(meta),
+            meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", ""),
+            meta.get("QUERY_STRING", ""),
+        )
+    )
+    return hashlib.blake2b(identity.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+def accepts_brotli(meta: Mapping[str, str]) -> bool:
+    return "br" in meta.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def page_key(digest: str, brotli_body: bool) -> str:
+    return f"page:{digest}:{'br' if brotli_body else 'id'}"
+
+
+def answer_headers(headers: Mapping[str, str], etag: str, body: bytes | None) -> list:
+    """The stored headers plus the ones every answer from the cache carries."""
+    out = list(headers.items())
+    out += [("ETag", etag), ("Cache-Control", CACHE_CONTROL), ("Vary", "Accept-Encoding")]
+    if body is not None:
+        out.append(("Content-Length", str(len(body))))
+    return out
 
 
 class PageCacheMiddleware:
@@ -45,24 +113,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._cacheable_request(request):
+        if not cacheable_request(request.META):
             return self.get_response(request)
-
-        version = content_version.current()
-        # get_host() also validates the Host header against ALLOWED_HOSTS.
-        identity = f"{version}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
+        request.get_host()  # validates the Host header against ALLOWED_HOSTS (400 if not)
+        digest = page_digest(request.META)
         etag = f'"{digest}"'
         if etag in request.headers.get("If-None-Match", ""):
-            not_modified = HttpResponseNotModified()
-            not_modified["ETag"] = etag
-            not_modified["Cache-Control"] = CACHE_CONTROL
-            patch_vary_headers(not_modified, ["Accept-Encoding"])
-            return not_modified
+            return self._build((304, {}, b""), etag)
 
-        use_brotli = _client_accepts_brotli(request)
-        key = f"page:{digest}:{'br' if use_brotli else 'id'}"
-        cached = self._cache().get(key)
+        use_brotli = accepts_brotli(request.META)
+        key = page_key(digest, use_brotli)
+        cached = _cache().get(key)
         if cached is not None:
             return self._build(cached, etag)
 
@@ -77,25 +138,8 @@ class PageCacheMiddleware:
             body = brotli.compress(body, quality=5)
             headers["Content-Encoding"] = "br"
         entry = (response.status_code, headers, body)
-        self._cache().set(key, entry)
+        _cache().set(key, entry)
         return self._build(entry, etag)
-
-    @staticmethod
-    def _cache():
-        from django.core.cache import cache
-
-        return cache
-
-    @staticmethod
-    def _cacheable_request(request: HttpRequest) -> bool:
-        return (
-            request.method in ("GET", "HEAD")
-            # Leave the redirect to HTTPS to SecurityMiddleware.
-            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
-            and not request.path.startswith(SKIPPED_PREFIXES)
-            # Signed-in editors may see per-user bits (messages, admin links).
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
 
     @staticmethod
     def _cacheable_response(response: HttpResponse) -> bool:
@@ -109,12 +153,40 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _build(entry, etag: str) -> HttpResponse:
+    def _build(entry: CachedPage, etag: str) -> HttpResponse:
         status, headers, body = entry
-        response = HttpResponse(body, status=status)
-        for name, value in headers.items():
+        response = HttpResponseNotModified() if status == 304 else HttpResponse(body, status=status)
+        for name, value in answer_headers(headers, etag, None):
             response[name] = value
-        response["ETag"] = etag
-        response["Cache-Control"] = CACHE_CONTROL
-        patch_vary_headers(response, ["Accept-Encoding"])
         return response
+
+
+class CachedPagesApp:
+    """WSGI wrapper that answers cache hits without entering Django's request cycle."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if cacheable_request(environ) and not settings.USE_X_FORWARDED_HOST:
+            domain, _port = split_domain_port(_host(environ))
+            if domain and validate_host(domain, settings.ALLOWED_HOSTS):
+                answer = self._answer(environ, start_response)
+                if answer is not None:
+                    return answer
+        return self.app(environ, start_response)
+
+    @staticmethod
+    def _answer(environ: dict, start_response: Callable) -> list[bytes] | None:
+        digest = page_digest(environ)
+        etag = f'"{digest}"'
+        if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
+            start_response("304 Not Modified", answer_headers({}, etag, None))
+            return []
+        cached = _cache().get(page_key(digest, accepts_brotli(environ)))
+        if cached is None:
+            return None
+        status, headers, body = cached
+        phrase = HTTPStatus(status).phrase
+        start_response(f"{status} {phrase}", answer_headers(headers, etag, body))
+        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]

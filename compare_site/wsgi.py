@@ -4,4 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "compare_site.settings")
 
-application = get_wsgi_application()
+from compare_site.page_cache import CachedPagesApp  # noqa: E402  (needs the settings module)
+
+# Cached pages are answered before Django builds a request; everything else,
+# misses included, goes through Django and its PageCacheMiddleware.
+application = CachedPagesApp(get_wsgi_application())

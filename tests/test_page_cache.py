@@ -92,3 +92,79 @@ def test_an_unreadable_version_entry_is_replaced(seeded):
         handle.write(b"\x80\x05N.garbage")
     second = content_version.current()
     assert second != first and content_version.current() == second
+
+
+def _environ(path, **extra):
+    import io
+    import sys
+
+    path, _, query = path.partition("?")
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "localhost",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        **extra,
+    }
+
+
+def _call(app, environ):
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    body = b"".join(app(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+@pytest.fixture
+def keep_test_connection():
+    """A bare WSGIHandler closes old connections on every request, the test's too;
+    Django's test client switches that off in the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_connection):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from compare_site.page_cache import CachedPagesApp
+
+    calls = []
+    django_app = WSGIHandler()
+
+    def counting(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        return django_app(environ, start_response)
+
+    app = CachedPagesApp(counting)
+    first = _call(app, _environ("/compare/django-vs-flask/?diff=1"))
+    second = _call(app, _environ("/compare/django-vs-flask/?diff=1"))
+    assert calls == ["/compare/django-vs-flask/"]  # the second never reached Django
+    assert first[0] == second[0] == "200 OK"
+    assert first[2] == second[2]
+    for header in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Type"):
+        assert first[1][header] == second[1][header]
+    etag = second[1]["ETag"]
+    assert (
+        _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_IF_NONE_MATCH=etag))[0]
+        == "304 Not Modified"
+    )
+    # Another host, an unknown host, a session or a POST never takes the fast path.
+    _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_HOST="127.0.0.1"))
+    bad = _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_HOST="evil.example"))
+    assert bad[0].startswith("400")
+    _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_COOKIE="sessionid=abc"))
+    assert len(calls) == 4
