@@ -294,13 +294,17 @@ def _exclusions(
     names = {c.slug: c.name for c in catalogue.criteria}
     found: list[list[Exclusion]] = [[] for _ in catalogue.frameworks]
     for question, choice in picked:
+        if (question.slug, choice.slug) not in catalogue.choice_excludes:
+            continue
         for effect in choice.effects:
             if effect.min_score is None or effect.criterion not in names:
                 continue
+            # Frozen, so one Exclusion serves every framework with the same score.
+            shared: dict[int, Exclusion] = {}
             for i, value in enumerate(catalogue.columns[effect.criterion]):
                 if value < effect.min_score:
-                    found[i].append(
-                        Exclusion(
+                    if value not in shared:
+                        shared[value] = Exclusion(
                             criterion=effect.criterion,
                             criterion_name=names[effect.criterion],
                             minimum=effect.min_score,
@@ -309,7 +313,7 @@ def _exclusions(
                             question_text=question.text,
                             choice_label=choice.label,
                         )
-                    )
+                    found[i].append(shared[value])
     return found
 
 

@@ -266,7 +266,8 @@ def main() -> None:
     out = ROOT / "var" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
-    print(f"\nWrote {out.relative_to(ROOT)}")
+    (ROOT / "var" / "bench.md").write_text(markdown_table(results))
+    print(f"\nWrote {out.relative_to(ROOT)} and var/bench.md (the README's table)")
 
 
 def print_table(results: dict) -> None:
@@ -294,6 +295,34 @@ def print_table(results: dict) -> None:
         f"Scoring, 50 frameworks x 30 criteria x 15 answers: {ms:.2f} ms per verdict "
         "(target < 2 ms)"
     )
+
+
+def markdown_table(results: dict) -> str:
+    machine = results["machine"]
+    lines = [
+        f"Measured with `make bench` on {machine['cores']} cores ({machine['processor']}, "
+        f"{machine['platform']}), Python {machine['python']}; wrk with "
+        f"{results['connections']} connections for {results['duration_s']} s per URL.",
+        "",
+        "| frameworks | page | req/s | p50 ms | p99 ms | non-2xx | vs ceiling | Brotli bytes |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, rows in results["runs"].items():
+        for name, row in rows.items():
+            lines.append(
+                f"| {size} | {name} | {row['rps']:.0f} | {row['p50_ms']:.2f} | "
+                f"{row['p99_ms']:.2f} | {row['non_2xx']} | {row['ratio']:.0%} | "
+                f"{row['brotli_bytes']:,} |"
+            )
+    kb = results["compare_first_visit_brotli_bytes"] / 1024
+    ms = results["scoring_ms_per_verdict_50x30x15"]
+    lines += [
+        "",
+        f"Compare page, first visit (HTML, CSS and JavaScript with Brotli): {kb:.1f} KB.",
+        f"Scoring a verdict for 50 frameworks × 30 criteria × 15 answered questions: {ms:.2f} ms.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
