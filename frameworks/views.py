@@ -1,5 +1,7 @@
 """Reader-facing catalogue pages. Each loads its data in a fixed number of queries."""
 
+import re
+
 from django.db.models import Avg
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +14,9 @@ from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from recommender.models import Question
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
+# What a slug can look like; anything else is refused before it reaches the
+# database (PostgreSQL, for one, rejects a NUL character in a query outright).
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _not_found(request: HttpRequest, message: str) -> HttpResponse:
@@ -124,7 +129,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
 @require_safe
 def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
     a, sep, b = pair.partition("-vs-")
-    if not sep or not a or not b:
+    if not sep or not SLUG.fullmatch(a) or not SLUG.fullmatch(b):
         return _not_found(request, "A comparison address looks like /compare/django-vs-flask/.")
     if a == b:
         return redirect("frameworks:detail", slug=a)
@@ -163,8 +168,8 @@ def compare_many(request: HttpRequest) -> HttpResponse:
             f"Pick at most {comparison.MAX_COMPARED} frameworks: "
             "a wider table stops being readable."
         )
-    elif any(len(s) > 80 for s in unique):
-        error = "That is not the name of a framework."
+    elif not all(SLUG.fullmatch(s) for s in unique):
+        error = "That is not the name of a framework: pick from the list below."
     if not error:
         found = {
             fw.slug: fw

@@ -69,6 +69,7 @@ def test_compare_several(client, seeded):
         ("f=a&f=b&f=c&f=d&f=e", "at most 4"),
         ("f=django&f=nosuch", "nosuch"),
         ("f=" + "x" * 5000 + "&f=django", "not the name"),
+        ("f=django&f=fl%00ask", "not the name"),
     ],
 )
 def test_bad_compare_requests_get_a_clear_message(client, seeded, query, message):
@@ -165,3 +166,22 @@ def test_every_page_has_its_own_title_and_meta(client, seeded, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_query_count_does_not_grow_with_the_catalogue(seeded, queries_stay_flat, path):
     queries_stay_flat(path, cap=10)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/compare/%00-vs-flask/",
+        "/compare/django-vs-fl%0Aask/",
+        "/compare/?f=django&f=%00",
+        "/compare/?f=%ff%fe&f=django",
+        "/compare/django-vs-flask-vs-fastapi/",
+        "/compare/-vs-/",
+    ],
+)
+def test_malformed_compare_addresses_never_fail(client, seeded, path):
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert 'href="/frameworks/django/"' in response.content.decode() or 'name="f"' in (
+        response.content.decode()
+    )

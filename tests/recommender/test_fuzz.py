@@ -40,3 +40,15 @@ def test_random_query_strings_never_500(client, seeded, items, sep, path):
     assert response.status_code in (200, 400), response.content[:500]
     if path.endswith(".json") and response.status_code == 400:
         assert response["Content-Type"] == "application/json"
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(a=raw, b=raw, items=pairs)
+def test_random_compare_addresses_never_500(client, seeded, a, b, items):
+    assert client.get(f"/compare/{a}-vs-{b}/").status_code in (200, 301, 302, 400, 404)
+    query = "&".join(f"f={v}" for _k, v in items)
+    assert client.get(f"/compare/?{query}").status_code in (200, 302, 400)
