@@ -23,9 +23,12 @@ def verdict_summary(verdict: Verdict) -> str:
     if verdict.no_preferences:
         reason += ", with every criterion weighed equally since no preferences were given"
     elif verdict.runner_up is not None:
+        runner_up = verdict.runner_up
+        # Whole numbers, unless rounding would make a close call look like a tie.
+        digits = 1 if round(winner.score) == round(runner_up.score) else 0
         reason += (
-            f"; it scores {winner.score:.0f} out of 100 against "
-            f"{verdict.runner_up.score:.0f} for {verdict.runner_up.name}"
+            f"; it scores {winner.score:.{digits}f} out of 100 against "
+            f"{runner_up.score:.{digits}f} for {runner_up.name}"
         )
     return reason + "."
 

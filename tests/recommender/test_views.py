@@ -144,3 +144,14 @@ def test_changing_an_effect_in_the_database_changes_the_verdict(
 )
 def test_verdict_queries_are_capped_and_do_not_grow(seeded, queries_stay_flat, path):
     queries_stay_flat(path, cap=8)
+
+
+def test_a_close_call_is_called_one_and_never_looks_like_a_tie(client, seeded):
+    data = json.loads(
+        client.get("/recommend/verdict.json?project_type=blog&admin_needed=yes").content
+    )
+    assert data["close_call"] and data["margin"] < 3
+    winner, runner_up = data["ranking"][0], data["ranking"][1]
+    html = client.get("/recommend/verdict/?project_type=blog&admin_needed=yes").content.decode()
+    assert "Close call:" in html
+    assert f"scores {winner['score']:.1f} out of 100 against {runner_up['score']:.1f}" in html
