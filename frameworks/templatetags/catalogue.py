@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlsplit
 
 from django import template
@@ -25,3 +26,12 @@ def host(url: str) -> str:
     """The site a source lives on, shown so readers see whose word it is."""
     netloc = urlsplit(url or "").netloc
     return netloc.removeprefix("www.")
+
+
+REVIEW_EVERY = datetime.timedelta(days=365)
+
+
+@register.filter
+def review_due(date) -> bool:
+    """A score not reviewed for a year is flagged: frameworks change faster than that."""
+    return bool(date) and date < datetime.date.today() - REVIEW_EVERY

@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 
 from frameworks.models import Criterion, Framework
 
@@ -185,3 +186,17 @@ def test_malformed_compare_addresses_never_fail(client, seeded, path):
     assert 'href="/frameworks/django/"' in response.content.decode() or 'name="f"' in (
         response.content.decode()
     )
+
+
+def test_scores_not_reviewed_for_a_year_are_flagged(client, seeded):
+    import datetime
+
+    from frameworks.models import Score
+
+    html = client.get("/frameworks/flask/").content.decode()
+    assert "review due" not in html
+    old = datetime.date.today() - datetime.timedelta(days=400)
+    Score.objects.filter(framework__slug="flask", criterion__slug="admin").update(last_reviewed=old)
+    cache.clear()  # update() bypasses the signals an editor's save would send
+    html = client.get("/frameworks/flask/").content.decode()
+    assert html.count("review due") == 1
