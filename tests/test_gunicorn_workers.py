@@ -93,10 +93,14 @@ def test_an_edit_reaches_every_worker_at_once(site):
     base, env, log = site
     original = get(base + PATH)
     assert "Freshly edited by an editor" not in original
-    for _ in range(READS):
-        assert get(base + PATH) == original
-    time.sleep(0.5)  # let the access log flush
-    assert len(pids_that_served(log, PATH)) == 3, "every worker should have served the page"
+    # Read until every worker has served the page (the kernel, not us, picks which).
+    for _round in range(10):
+        for _ in range(READS):
+            assert get(base + PATH) == original
+        time.sleep(0.3)  # let the access log flush
+        if len(pids_that_served(log, PATH)) == 3:
+            break
+    assert len(pids_that_served(log, PATH)) == 3, "not every worker served the page"
 
     edit = (
         "from frameworks.models import Framework\n"
