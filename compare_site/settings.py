@@ -60,6 +60,7 @@ MIDDLEWARE = [
     # First, so that a cached page is answered before anything else runs; it
     # stores and replays the headers that the middleware below adds.
     "compare_site.page_cache.PageCacheMiddleware",
+    "compare_site.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",

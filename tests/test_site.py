@@ -105,6 +105,8 @@ def test_pages_send_security_headers(client, seeded):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 def test_robots_points_at_the_sitemap(client, seeded):
