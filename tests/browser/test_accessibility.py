@@ -30,11 +30,14 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def axe_page(browser, live_server, transactional_db):
+@pytest.fixture(
+    params=[{"width": 1280, "height": 900}, {"width": 375, "height": 740}],
+    ids=["desktop", "phone"],
+)
+def axe_page(request, browser, live_server, transactional_db):
     call_command("seed", verbosity=0)
     # axe is injected as a script; the site's own policy rightly forbids that.
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True, viewport=request.param)
     page = context.new_page()
     yield page
     context.close()
