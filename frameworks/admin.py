@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count, Min
+from django.db.models import Count
 
 from compare_site.admin_utils import CountedTabularInline
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
@@ -80,19 +80,15 @@ class FrameworkAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_score_count=Count("scores"), _oldest_review=Min("scores__last_reviewed"))
-        )
+        return super().get_queryset(request).with_review_stats()
 
-    @admin.display(description="scores", ordering="_score_count")
+    @admin.display(description="scores", ordering="score_count")
     def score_count(self, obj):
-        return obj._score_count
+        return obj.score_count
 
-    @admin.display(description="oldest review", ordering="_oldest_review")
+    @admin.display(description="oldest review", ordering="oldest_review")
     def oldest_review(self, obj):
-        return obj._oldest_review
+        return obj.oldest_review
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

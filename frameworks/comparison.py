@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 
 MAX_COMPARED = 4
@@ -47,7 +47,6 @@ class Comparison:
     rows: tuple[Row, ...]
     leaders: tuple[Leader, ...]
     ties: int
-    totals: tuple[int, ...] = field(default=())
 
     def visible_rows(self, only_differences: bool) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.differs) if only_differences else self.rows
@@ -108,10 +107,7 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
             key=lambda leader: (-leader.leads, leader.framework.name),
         )
     )
-    totals = tuple(sum(s.value for s in m.values()) for m in maps)
-    return Comparison(
-        frameworks=tuple(frameworks), rows=tuple(rows), leaders=leaders, ties=ties, totals=totals
-    )
+    return Comparison(frameworks=tuple(frameworks), rows=tuple(rows), leaders=leaders, ties=ties)
 
 
 def canonical_pair(a: str, b: str) -> tuple[str, str]:

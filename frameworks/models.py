@@ -71,10 +71,6 @@ class Framework(models.Model):
         return reverse("frameworks:detail", kwargs={"slug": self.slug})
 
 
-class CriterionQuerySet(models.QuerySet):
-    pass
-
-
 class Criterion(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -86,8 +82,6 @@ class Criterion(models.Model):
         validators=[MinValueValidator(0.0), MaxValueValidator(10.0)],
         help_text="How much this criterion counts when a decider states no preference.",
     )
-
-    objects = CriterionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
