@@ -62,13 +62,30 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def framework_list(request: HttpRequest) -> HttpResponse:
-    frameworks = list(Framework.objects.published().with_scores())
+    kind = request.GET.get("kind", "")
+    kinds = dict(Framework.Kind.choices)
+    frameworks = Framework.objects.published().with_scores()
+    notice = ""
+    if kind in kinds:
+        frameworks = frameworks.filter(kind=kind)
+    elif kind:
+        notice = "There is no such kind of framework; showing them all."
+        kind = ""
+    frameworks = list(frameworks)
     criteria = list(Criterion.objects.all())
     table = comparison.compare(frameworks, criteria)
     return render(
         request,
         "frameworks/framework_list.html",
-        {"frameworks": frameworks, "criteria": criteria, "table": table},
+        {
+            "frameworks": frameworks,
+            "criteria": criteria,
+            "table": table,
+            "kinds": Framework.Kind.choices,
+            "kind": kind,
+            "kind_label": kinds.get(kind, ""),
+            "notice": notice,
+        },
     )
 
 

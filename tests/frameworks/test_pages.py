@@ -200,3 +200,16 @@ def test_scores_not_reviewed_for_a_year_are_flagged(client, seeded):
     cache.clear()  # update() bypasses the signals an editor's save would send
     html = client.get("/frameworks/flask/").content.decode()
     assert html.count("review due") == 1
+
+
+def test_catalogue_filters_by_kind(client, seeded):
+    response = client.get("/frameworks/?kind=async")
+    names = {fw.name for fw in response.context["frameworks"]}
+    assert names == set(Framework.objects.filter(kind="async").values_list("name", flat=True))
+    assert "Django" not in names and "FastAPI" in names
+    html = response.content.decode()
+    assert 'href="/frameworks/?kind=async" aria-current="page"' in html
+    unknown = client.get("/frameworks/?kind=%00nope")
+    assert unknown.status_code == 200
+    assert "no such kind" in unknown.content.decode()
+    assert len(unknown.context["frameworks"]) == Framework.objects.count()
