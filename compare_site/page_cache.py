@@ -58,6 +58,9 @@ def _scheme(meta: Mapping[str, str]) -> str:
 
 
 def _host(meta: Mapping[str, str]) -> str:
+    """The host as HttpRequest.get_host() reads it, before validation."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+        return meta["HTTP_X_FORWARDED_HOST"]
     host = meta.get("HTTP_HOST")
     if not host:
         host = f"{meta.get('SERVER_NAME', '')}:{meta.get('SERVER_PORT', '')}"
@@ -168,7 +171,7 @@ class CachedPagesApp:
         self.app = app
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if cacheable_request(environ) and not settings.USE_X_FORWARDED_HOST:
+        if cacheable_request(environ):
             domain, _port = split_domain_port(_host(environ))
             if domain and validate_host(domain, settings.ALLOWED_HOSTS):
                 answer = self._answer(environ, start_response)

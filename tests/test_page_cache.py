@@ -168,3 +168,22 @@ def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_conn
     assert bad[0].startswith("400")
     _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_COOKIE="sessionid=abc"))
     assert len(calls) == 4
+
+
+def test_forwarded_host_is_part_of_the_key_when_trusted(seeded, keep_test_connection, settings):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from compare_site.page_cache import CachedPagesApp
+
+    settings.USE_X_FORWARDED_HOST = True
+    settings.ALLOWED_HOSTS = ["proxy.internal", "a.example", "b.example"]
+    app = CachedPagesApp(WSGIHandler())
+    pages = {
+        host: _call(app, _environ("/", HTTP_HOST="proxy.internal", HTTP_X_FORWARDED_HOST=host))[
+            2
+        ].decode()
+        for host in ("a.example", "b.example")
+    }
+    # Same proxy, two public hosts: each page names its own origin.
+    assert 'content="http://a.example/"' in pages["a.example"]
+    assert 'content="http://b.example/"' in pages["b.example"]
