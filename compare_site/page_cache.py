@@ -28,7 +28,7 @@ from django.http.request import split_domain_port, validate_host
 
 from compare_site import content_version
 
-SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/")
+SKIPPED_PREFIXES = ("/healthz", "/static/")
 # Headers set here for every answer, or that must never be replayed.
 DROPPED_HEADERS = {
     "content-length",
@@ -73,7 +73,8 @@ def cacheable_request(meta: Mapping[str, str]) -> bool:
         return False
     if settings.SECURE_SSL_REDIRECT and _scheme(meta) != "https":
         return False  # SecurityMiddleware redirects it
-    if meta.get("PATH_INFO", "/").startswith(SKIPPED_PREFIXES):
+    path = meta.get("PATH_INFO", "/")
+    if path.startswith(SKIPPED_PREFIXES) or path.startswith("/" + settings.ADMIN_PATH):
         return False
     # Signed-in editors may see per-user bits (messages, admin links).
     cookies = meta.get("HTTP_COOKIE", "")

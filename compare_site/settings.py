@@ -3,6 +3,7 @@
 See the README's configuration table for every variable read here.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -52,8 +53,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "simple_history",
+    "axes",
     "frameworks",
     "recommender",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +74,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which editor made each change in the content history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username and address never reach the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "compare_site.urls"
@@ -193,6 +207,23 @@ if HTTPS_ONLY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# The admin's address; moving it off /admin/ keeps it out of most scanners' lists.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
+
+# Sign-in lockout (django-axes): five failures for one username from one address
+# lock that pair out for 15 minutes; a successful sign-in clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "editorial.client_ip.client_ip"
+# How many proxies in front of the site append to X-Forwarded-For; 0 trusts none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# A score not reviewed for this long is "due for review" on the site and in the admin.
+REVIEW_MAX_AGE_DAYS = int(os.environ.get("REVIEW_MAX_AGE_DAYS", "365"))
 
 SITE_NAME = "Framework Compass"
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from compare_site.admin_utils import CountedTabularInline
+from editorial.content_admin import ContentAdmin
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 
 
@@ -56,7 +57,7 @@ def _size_score_inlines(instances, obj, model):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(ContentAdmin):
     list_display = ("name", "kind", "is_published", "score_count", "oldest_review", "updated_at")
     list_filter = ("kind", "is_published")
     search_fields = ("name", "slug", "tagline")
@@ -99,7 +100,7 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(ContentAdmin):
     list_display = ("name", "category", "order", "default_weight", "score_count")
     list_editable = ("order",)
     list_filter = ("category",)
@@ -123,7 +124,7 @@ class CriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ContentAdmin):
     list_display = ("framework", "criterion", "value", "last_reviewed")
     list_filter = ("criterion__category", "criterion", "framework", "value")
     list_select_related = ("framework", "criterion")
@@ -142,7 +143,7 @@ class UseCaseFitInline(CountedTabularInline):
 
 
 @admin.register(UseCase)
-class UseCaseAdmin(admin.ModelAdmin):
+class UseCaseAdmin(ContentAdmin):
     list_display = ("title", "order", "fit_count")
     list_editable = ("order",)
     search_fields = ("title", "slug", "description")

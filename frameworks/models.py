@@ -1,12 +1,18 @@
-"""The catalogue: frameworks, the criteria they are scored on, and sourced scores."""
+"""The catalogue: frameworks, the criteria they are scored on, and sourced scores.
+
+Every model keeps its history (django-simple-history): who changed what and
+when, shown in the admin with a revert to any earlier version.
+"""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 SCORE_MIN = 0
 SCORE_MAX = 5
@@ -15,6 +21,12 @@ SCORE_MAX = 5
 class FrameworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published frameworks; editors see drafts too, to preview them."""
+        if user.is_active and user.is_staff and user.has_perm("frameworks.view_framework"):
+            return self.all()
+        return self.published()
 
     def with_scores(self):
         """Prefetch every score with its criterion: one extra query, whatever the size."""
@@ -61,6 +73,8 @@ class Framework(models.Model):
 
     objects = FrameworkQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -83,6 +97,8 @@ class Criterion(models.Model):
         help_text="How much this criterion counts when a decider states no preference.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name_plural = "criteria"
@@ -94,9 +110,21 @@ class Criterion(models.Model):
         return reverse("frameworks:criterion", kwargs={"slug": self.slug})
 
 
+def review_cutoff(today: datetime.date | None = None) -> datetime.date:
+    """Scores last reviewed before this day are due for review."""
+    today = today or datetime.date.today()
+    return today - datetime.timedelta(days=settings.REVIEW_MAX_AGE_DAYS)
+
+
 class ScoreQuerySet(models.QuerySet):
     def published(self):
         return self.filter(framework__is_published=True)
+
+    def due_for_review(self, today: datetime.date | None = None):
+        """Oldest review first: the freshness queue editors work through."""
+        return self.filter(last_reviewed__lt=review_cutoff(today)).order_by(
+            "last_reviewed", "framework__name", "criterion__order"
+        )
 
 
 class Score(models.Model):
@@ -112,6 +140,8 @@ class Score(models.Model):
 
     objects = ScoreQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["criterion__order", "framework__name"]
         constraints = [
@@ -125,7 +155,8 @@ class Score(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.framework_id}/{self.criterion_id}: {self.value}"
+        # Where this is shown (admin rows, history) both are loaded with select_related.
+        return f"{self.framework.name} · {self.criterion.name}"
 
 
 class UseCaseQuerySet(models.QuerySet):
@@ -154,6 +185,8 @@ class UseCase(models.Model):
 
     objects = UseCaseQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "title"]
         verbose_name = "use case"
@@ -179,6 +212,8 @@ class UseCaseFit(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="use_case_fits")
     order = models.PositiveSmallIntegerField(default=0, help_text="1 is the best fit.")
     note = models.TextField(help_text="Why it fits this project. Markdown.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "framework__name"]

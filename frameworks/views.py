@@ -91,7 +91,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = Framework.objects.published().with_scores().filter(slug=slug).first()
+    framework = Framework.objects.visible_to(request.user).with_scores().filter(slug=slug).first()
     if framework is None:
         return _not_found(request, f"There is no published framework called “{slug}”.")
     strengths, weaknesses = comparison.strengths_and_weaknesses(framework, _criterion_averages())
@@ -108,7 +108,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for other in others
     ]
-    return render(
+    response = render(
         request,
         "frameworks/framework_detail.html",
         {
@@ -121,6 +121,15 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "oldest_review": min((s.last_reviewed for s in scores), default=None),
         },
     )
+    return _private_if_draft(response, [framework])
+
+
+def _private_if_draft(response: HttpResponse, frameworks: list[Framework]) -> HttpResponse:
+    """A draft preview is for the editor who asked: never stored, never indexed."""
+    if not all(fw.is_published for fw in frameworks):
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str) -> HttpResponse:
@@ -157,7 +166,8 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
             target += "?" + request.GET.urlencode()
         return HttpResponsePermanentRedirect(target)
     found = {
-        fw.slug: fw for fw in Framework.objects.published().with_scores().filter(slug__in=[a, b])
+        fw.slug: fw
+        for fw in Framework.objects.visible_to(request.user).with_scores().filter(slug__in=[a, b])
     }
     missing = [s for s in (a, b) if s not in found]
     if missing:
@@ -165,9 +175,10 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
             request,
             "No published framework is called " + " or ".join(f"“{m}”" for m in missing) + ".",
         )
-    return _render_comparison(
-        request, [found[a], found[b]], canonical=reverse("frameworks:compare_pair", args=[pair])
-    )
+    frameworks = [found[a], found[b]]
+    canonical = reverse("frameworks:compare_pair", args=[pair])
+    response = _render_comparison(request, frameworks, canonical=canonical)
+    return _private_if_draft(response, frameworks)
 
 
 @require_safe

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from compare_site.admin_utils import CountedTabularInline
+from editorial.content_admin import ContentAdmin
 from recommender.models import Choice, ChoiceEffect, Question
 
 
@@ -21,7 +22,7 @@ class ChoiceInline(CountedTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ContentAdmin):
     list_display = ("text", "slug", "order", "choice_count")
     list_editable = ("order",)
     search_fields = ("text", "slug")
@@ -46,7 +47,7 @@ class ChoiceEffectInline(CountedTabularInline):
 
 
 @admin.register(Choice)
-class ChoiceAdmin(admin.ModelAdmin):
+class ChoiceAdmin(ContentAdmin):
     list_display = ("label", "slug", "question", "order")
     list_filter = ("question",)
     list_select_related = ("question",)

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from simple_history.models import HistoricalRecords
 
 from frameworks.models import SCORE_MAX, SCORE_MIN, Criterion
 
@@ -28,6 +29,8 @@ class Question(models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "slug"]
 
@@ -40,6 +43,8 @@ class Choice(models.Model):
     slug = models.SlugField(max_length=60, help_text="Used in verdict URLs.")
     label = models.CharField(max_length=200)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["question__order", "order", "id"]
@@ -73,6 +78,8 @@ class ChoiceEffect(models.Model):
         validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)],
         help_text="Optional hard minimum: frameworks scoring below it are excluded.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["criterion__order"]

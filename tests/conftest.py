@@ -93,3 +93,12 @@ def admin_client_logged(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw-editor-1")
     client.force_login(user)
     return client
+
+
+def edit_token(obj) -> str:
+    """The hidden token the admin change form carries, as a browser would send it back."""
+    from django.contrib import admin
+
+    from editorial.conflicts import current_token
+
+    return current_token(admin.site._registry[type(obj)].watched_histories(), obj.pk)

@@ -113,7 +113,8 @@ def test_robots_points_at_the_sitemap(client, seeded):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
-    assert "Disallow: /admin/" in response.content.decode()
+    # A moved admin path would be given away by naming it here.
+    assert "admin" not in response.content.decode()
 
 
 def test_favicon_ico_points_at_the_icon(client, seeded):

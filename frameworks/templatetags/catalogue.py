@@ -1,8 +1,8 @@
-import datetime
 from urllib.parse import urlsplit
 
 from django import template
 
+from frameworks.models import review_cutoff
 from frameworks.rendering import render_markdown
 
 register = template.Library()
@@ -28,10 +28,7 @@ def host(url: str) -> str:
     return netloc.removeprefix("www.")
 
 
-REVIEW_EVERY = datetime.timedelta(days=365)
-
-
 @register.filter
 def review_due(date) -> bool:
-    """A score not reviewed for a year is flagged: frameworks change faster than that."""
-    return bool(date) and date < datetime.date.today() - REVIEW_EVERY
+    """A score not reviewed for REVIEW_MAX_AGE_DAYS is flagged: frameworks change fast."""
+    return bool(date) and date < review_cutoff()

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from frameworks.models import Criterion, Framework, Score, UseCase
 from recommender.models import Choice, Question
+from tests.conftest import edit_token
 
 
 def change_url(obj):
@@ -114,6 +115,7 @@ def framework_post_data(framework, **overrides):
         "project_url": framework.project_url,
         "docs_url": framework.docs_url,
         "repository_url": framework.repository_url,
+        "edit_token": edit_token(framework),
     }
     scores = list(framework.scores.order_by("criterion__order"))
     data.update(

@@ -1,0 +1,65 @@
+import datetime
+
+from django.conf import settings
+from django.contrib import admin
+from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
+
+from editorial.models import ScoreDueForReview
+from frameworks.models import Score, review_cutoff
+
+
+@admin.register(ScoreDueForReview)
+class FreshnessQueueAdmin(admin.ModelAdmin):
+    """Scores whose last review is older than REVIEW_MAX_AGE_DAYS, oldest first."""
+
+    list_display = ("framework", "criterion", "value", "last_reviewed", "source", "edit")
+    list_display_links = None
+    list_filter = ("framework", "criterion__category")
+    list_select_related = ("framework", "criterion")
+    search_fields = ("framework__name", "criterion__name", "note")
+    actions = ["mark_reviewed_today"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).due_for_review()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        cutoff = review_cutoff()
+        title = (
+            f"Scores due for review: last reviewed before {cutoff:%d %B %Y} "
+            f"(more than {settings.REVIEW_MAX_AGE_DAYS} days ago)"
+        )
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    @admin.display(description="source")
+    def source(self, obj):
+        return format_html('<a href="{}" rel="noreferrer">{}</a>', obj.source_url, obj.source_url)
+
+    @admin.display(description="edit")
+    def edit(self, obj):
+        url = reverse("admin:frameworks_score_change", args=[obj.pk])
+        return format_html('<a href="{}">Edit score and note</a>', url)
+
+    @admin.action(description="Mark selected scores as reviewed today", permissions=["change"])
+    def mark_reviewed_today(self, request, queryset):
+        today = datetime.date.today()
+        # Saved one by one, not update(): each review lands in the score's history
+        # under this editor's name and moves the public pages on.
+        with transaction.atomic():
+            scores = Score.objects.filter(pk__in=queryset.values("pk"))
+            count = 0
+            for score in scores.select_related("framework", "criterion"):
+                score.last_reviewed = today
+                score._history_user = request.user
+                score.save(update_fields=["last_reviewed"])
+                count += 1
+        noun = "score" if count == 1 else "scores"
+        self.message_user(request, f"{count} {noun} marked as reviewed today ({today:%d %B %Y}).")
