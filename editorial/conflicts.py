@@ -11,6 +11,7 @@ django-concurrency does optimistic locking too, but it needs a version column
 on every model and cannot say what changed; the history already knows both.
 """
 
+import os
 from dataclasses import dataclass
 
 from django import forms
@@ -18,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 TOKEN_FIELD = "edit_token"
 
@@ -46,13 +47,30 @@ def _parse(token: str, size: int) -> list[int] | None:
     return [int(p) for p in parts]
 
 
-def _short(value) -> str:
-    text = "" if value is None else str(value)
-    return "“" + Truncator(" ".join(text.split())).chars(80) + "”"
+def _text(value) -> str:
+    return " ".join(("" if value is None else str(value)).split())
 
 
-def describe(record) -> str:
-    """One line a person can read: who changed what, when, from what to what."""
+def _quoted(text: str) -> str:
+    return "“" + Truncator(text).chars(80) + "”"
+
+
+def _difference(old, new) -> str:
+    """Old → new; long texts are shown from just before where they start to differ."""
+    old, new = _text(old), _text(new)
+    common = len(os.path.commonprefix([old, new]))
+    start = max(0, common - 20)
+    if start > 0:
+        return f"“…{Truncator(old[start:]).chars(80)}” → “…{Truncator(new[start:]).chars(80)}”"
+    return f"{_quoted(old)} → {_quoted(new)}"
+
+
+def describe(record) -> str | None:
+    """One line a person can read: who changed what, when, from what to what.
+
+    None for a save that changed nothing (the admin saves the object itself on
+    every save, even when only an inline row changed).
+    """
     user = record.history_user
     who = user.get_username() if user is not None else "someone"
     when = timezone.localtime(record.history_date).strftime("%H:%M:%S on %d %b %Y")
@@ -66,11 +84,12 @@ def describe(record) -> str:
         return f"{who} saved {what} at {when}."
     opts = record.instance._meta
     changes = [
-        f"{opts.get_field(c.field).verbose_name}: {_short(c.old)} → {_short(c.new)}"
+        f"{capfirst(opts.get_field(c.field).verbose_name)}: {_difference(c.old, c.new)}"
         for c in record.diff_against(previous).changes
+        if _text(c.old) != _text(c.new)  # not a change of line endings or spacing only
     ]
     if not changes:
-        return f"{who} saved {what} at {when} without changing it."
+        return None
     return f"{who} changed {what} at {when}: " + "; ".join(changes) + "."
 
 
@@ -83,7 +102,7 @@ def changes_since(watched: tuple[Watched, ...], pk, seen: list[int]) -> list[str
             .select_related("history_user")
             .order_by("history_id")
         )
-        lines.extend(describe(record) for record in records)
+        lines.extend(line for record in records if (line := describe(record)))
     return lines
 
 
@@ -111,10 +130,12 @@ class EditConflictForm(forms.ModelForm):
         if sent == current:
             return cleaned
         seen = _parse(sent, len(self.watched))
+        changes = changes_since(self.watched, pk, seen) if seen is not None else []
+        if seen is not None and not changes:
+            return cleaned  # only saves that changed nothing came in between
         # The next save knowingly keeps this editor's version.
         self.data = self.data.copy()
         self.data[self.add_prefix(TOKEN_FIELD)] = current
-        changes = changes_since(self.watched, pk, seen) if seen is not None else []
         raise ValidationError(
             [
                 ValidationError(
