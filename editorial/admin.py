@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -30,6 +31,10 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Scores are edited in one place, where their history and conflicts are kept.
+        return redirect("admin:frameworks_score_change", object_id)
 
     def changelist_view(self, request, extra_context=None):
         cutoff = review_cutoff()

@@ -79,3 +79,10 @@ def test_public_pages_show_each_scores_review_date(client, seeded):
         assert f'datetime="{score.last_reviewed.isoformat()}"' in html
     compare = client.get("/compare/django-vs-flask/").content.decode()
     assert compare.count("<time datetime=") >= 32
+
+
+def test_a_queued_score_is_edited_on_the_score_page(editor_client):
+    score = make_stale("flask", "admin", 400)
+    response = editor_client.get(f"{QUEUE}{score.pk}/change/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/frameworks/score/{score.pk}/change/"
