@@ -8,7 +8,7 @@ PORT ?= 8000
 SECRET_FILE := var/secret_key
 export DJANGO_SETTINGS_MODULE := compare_site.settings
 
-.PHONY: install install-test browser run migrate seed static test lint format check test-postgres test-redis bench clean
+.PHONY: install install-test browser run migrate seed static test lint format check test-postgres test-redis bench screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +54,7 @@ run: seed static
 	@echo ""
 	@echo "  Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@echo "  Create an editor account with:"
-	@echo "    $(PY) manage.py createsuperuser"
+	@echo "    $(PY) manage.py createeditor <username>"
 	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
 	SECRET_KEY="$$(cat $(SECRET_FILE))" PORT=$(PORT) $(BIN)/gunicorn -c compare_site/gunicorn.conf.py
@@ -83,6 +83,10 @@ test-redis: install-test static
 
 bench: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/bench.py
+
+# Full-page pictures of the main pages, desktop and phone, into docs/screenshots/.
+screenshots: install-test static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles var/cache

@@ -24,7 +24,9 @@ PUBLIC = [
 
 
 def production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "ADMIN_PATH"}}
+    # Not the test run's own switches (the browser tests allow async-unsafe ORM calls).
+    ignored = {"DEBUG", "ADMIN_PATH", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
     env.update(
         DJANGO_SETTINGS_MODULE="compare_site.settings",
         DEBUG="0",

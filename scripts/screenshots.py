@@ -1,0 +1,172 @@
+"""`make screenshots`: pictures of the site for the README, from a real browser.
+
+Starts gunicorn with the production settings (less the HTTPS redirect: it serves
+plain loopback) on a free loopback port with a throw-away seeded SQLite database,
+then drives Debian's Chromium through Playwright and saves a full-page PNG of
+each page at desktop (1280 px) and phone (375 px) widths into docs/screenshots/.
+Expects collected static files (`make static`). The server is stopped at the end,
+whatever happens.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
+PAGES = [
+    ("home", "/"),
+    ("compare", "/compare/django-vs-flask/"),
+    ("profile", "/frameworks/django/"),
+    ("questionnaire", "/recommend/"),
+    ("verdict", "/recommend/verdict/?project_type=blog&project_size=small"),
+]
+SIZES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+}
+# A full page larger than this is cut to its first CLIP_HEIGHT CSS pixels.
+MAX_BYTES = 1_500_000
+CLIP_HEIGHT = 2400
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(server: subprocess.Popen, url: str, log: Path) -> None:
+    for _ in range(150):
+        if server.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    sys.stderr.write(log.read_text(errors="replace")[-4000:])
+    raise SystemExit("gunicorn did not start: see its log above")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def shoot(base: str) -> list[Path]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    saved = []
+    problems = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            for size, options in SIZES.items():
+                context = browser.new_context(base_url=base, **options)
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+                page.on(
+                    "console",
+                    lambda msg, errors=errors: (
+                        errors.append(msg.text) if msg.type == "error" else None
+                    ),
+                )
+                for name, path in PAGES:
+                    response = page.goto(path, wait_until="networkidle")
+                    if response is None or response.status != 200:
+                        status = response.status if response else "no response"
+                        problems.append(f"{path} ({size}): HTTP {status}")
+                    target = OUT / f"{name}-{size}.png"
+                    page.screenshot(path=target, full_page=True, animations="disabled")
+                    if target.stat().st_size > MAX_BYTES:
+                        width = options["viewport"]["width"]
+                        page.screenshot(
+                            path=target,
+                            full_page=True,
+                            animations="disabled",
+                            clip={"x": 0, "y": 0, "width": width, "height": CLIP_HEIGHT},
+                        )
+                    saved.append(target)
+                problems += [f"console ({size}): {e}" for e in errors]
+                context.close()
+        finally:
+            browser.close()
+    if problems:
+        raise SystemExit("Some pages did not render cleanly:\n  " + "\n  ".join(problems))
+    return saved
+
+
+def main() -> None:
+    if not os.environ.get("SECRET_KEY"):
+        raise SystemExit("Set SECRET_KEY (`make screenshots` passes var/secret_key).")
+    static_root = Path(os.environ.get("STATIC_ROOT", ROOT / "staticfiles"))
+    if not (static_root / "staticfiles.json").exists():
+        raise SystemExit("Collect the static files first: `make static`.")
+    workdir = Path(tempfile.mkdtemp(prefix="compare-screenshots-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "CACHE_DIR": str(workdir / "cache"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "WEB_CONCURRENCY": "2",
+        "DEBUG": "",
+        "HTTPS_ONLY": "",
+    }
+    manage = [sys.executable, "manage.py"]
+    log = workdir / "gunicorn.log"
+    server = None
+    try:
+        subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        subprocess.run(manage + ["seed", "-v0"], cwd=ROOT, env=env, check=True)
+        with log.open("wb") as log_file:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "compare_site/gunicorn.conf.py"],
+                cwd=ROOT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        wait_until_up(server, base + "/healthz", log)
+        saved = shoot(base)
+    finally:
+        if server is not None:
+            stop(server)
+        shutil.rmtree(workdir, ignore_errors=True)
+    for path in saved:
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
