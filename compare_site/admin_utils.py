@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from editorial.conflicts import DeletedRowsFormSet
+
 
 class SharedChoicesInlineMixin:
     """Load each foreign-key dropdown of an inline once per request, not once per row.
@@ -24,4 +26,4 @@ class SharedChoicesInlineMixin:
 
 
 class CountedTabularInline(SharedChoicesInlineMixin, admin.TabularInline):
-    pass
+    formset = DeletedRowsFormSet

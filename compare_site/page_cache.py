@@ -16,6 +16,7 @@ Two pieces share one key function:
   the same key, so it cannot show anything the middleware would not.
 """
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
@@ -82,10 +83,14 @@ def cacheable_request(meta: Mapping[str, str]) -> bool:
 
 
 def page_digest(meta: Mapping[str, str]) -> str:
-    """Content version + scheme + host + raw path and query: one page, one digest."""
+    """Content version + day + scheme + host + raw path and query: one page, one digest.
+
+    The day, because pages flag scores whose review is due, which changes at midnight.
+    """
     identity = "|".join(
         (
             content_version.current(),
+            datetime.date.today().isoformat(),
             _scheme(meta),
             _host(meta),
             meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", ""),

@@ -22,6 +22,8 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
     search_fields = ("framework__name", "criterion__name", "note")
     actions = ["mark_reviewed_today"]
     list_per_page = 50
+    # The proxy inherits Score's ordering, which the changelist would put first.
+    ordering = ("last_reviewed", "framework__name", "criterion__order")
 
     def get_queryset(self, request):
         return super().get_queryset(request).due_for_review()

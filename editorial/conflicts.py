@@ -12,14 +12,19 @@ on every model and cannot say what changed; the history already knows both.
 """
 
 import os
+import re
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
+from django.forms.models import BaseInlineFormSet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
+
+from editorial.merging import as_posted, refresh_untouched, same_text, seen_version
 
 TOKEN_FIELD = "edit_token"
 
@@ -40,11 +45,24 @@ def current_token(watched: tuple[Watched, ...], pk) -> str:
     return "-".join(str(value or 0) for value in latest)
 
 
+ID = re.compile(r"[0-9]{1,18}")
+
+
 def _parse(token: str, size: int) -> list[int] | None:
     parts = token.split("-")
-    if len(parts) != size or not all(p.isdigit() and len(p) < 19 for p in parts):
+    if len(parts) != size or not all(ID.fullmatch(p) for p in parts):
         return None
     return [int(p) for p in parts]
+
+
+def _label(record) -> str:
+    """The row's name, or its number when what it names has been deleted since."""
+    opts = record.instance._meta
+    try:
+        name = str(record.instance)
+    except ObjectDoesNotExist:
+        name = f"#{record.id}"
+    return f"{opts.verbose_name} “{name}”"
 
 
 def _text(value) -> str:
@@ -65,6 +83,11 @@ def _difference(old, new) -> str:
     return f"{_quoted(old)} → {_quoted(new)}"
 
 
+def _really_changed(field, old, new) -> bool:
+    """Not a change of line endings or trailing spaces only."""
+    return not same_text(as_posted(field, old), as_posted(field, new))
+
+
 def describe(record) -> str | None:
     """One line a person can read: who changed what, when, from what to what.
 
@@ -74,7 +97,7 @@ def describe(record) -> str | None:
     user = record.history_user
     who = user.get_username() if user is not None else "someone"
     when = timezone.localtime(record.history_date).strftime("%H:%M:%S on %d %b %Y")
-    what = f"{record.instance._meta.verbose_name} “{record.instance}”"
+    what = _label(record)
     if record.history_type == "+":
         return f"{who} added {what} at {when}."
     if record.history_type == "-":
@@ -86,19 +109,27 @@ def describe(record) -> str | None:
     changes = [
         f"{capfirst(opts.get_field(c.field).verbose_name)}: {_difference(c.old, c.new)}"
         for c in record.diff_against(previous).changes
-        if _text(c.old) != _text(c.new)  # not a change of line endings or spacing only
+        if _really_changed(opts.get_field(c.field), c.old, c.new)
     ]
     if not changes:
         return None
     return f"{who} changed {what} at {when}: " + "; ".join(changes) + "."
 
 
-def changes_since(watched: tuple[Watched, ...], pk, seen: list[int]) -> list[str]:
+def changes_since(
+    watched: tuple[Watched, ...], pk, seen: list[int], *, editor_id: int | None = None
+) -> list[str]:
+    """What other editors changed since the versions in `seen`, one line per change.
+
+    The editor's own saves do not count: a double-click on Save, or the same
+    editor in a second tab, is not a conflict between two people.
+    """
     lines = []
     for w, last_seen in zip(watched, seen, strict=True):
         records = (
             w.records(pk)
             .filter(history_id__gt=last_seen)
+            .exclude(history_user_id=editor_id)
             .select_related("history_user")
             .order_by("history_id")
         )
@@ -106,10 +137,22 @@ def changes_since(watched: tuple[Watched, ...], pk, seen: list[int]) -> list[str
     return lines
 
 
+@dataclass(frozen=True)
+class InlinePost:
+    """One inline formset's POST data, a mutable copy the form may refresh."""
+
+    model: type[Model]
+    prefix: str
+    fields: tuple[str, ...]
+    data: QueryDict
+
+
 class EditConflictForm(forms.ModelForm):
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
     # Set by the admin on the class it builds for each request.
     watched: tuple[Watched, ...] = ()
+    editor_id: int | None = None
+    inline_posts: list[InlinePost] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,21 +173,95 @@ class EditConflictForm(forms.ModelForm):
         if sent == current:
             return cleaned
         seen = _parse(sent, len(self.watched))
-        changes = changes_since(self.watched, pk, seen) if seen is not None else []
-        if seen is not None and not changes:
-            return cleaned  # only saves that changed nothing came in between
+        if seen is None:
+            changes = []
+        else:
+            changes = changes_since(self.watched, pk, seen, editor_id=self.editor_id)
+            if not changes:
+                return cleaned  # only saves that changed nothing, or this editor's own
         # The next save knowingly keeps this editor's version.
         self.data = self.data.copy()
         self.data[self.add_prefix(TOKEN_FIELD)] = current
-        raise ValidationError(
-            [
+        refreshed = self._refresh_untouched(seen) if seen is not None else []
+        messages = [
+            ValidationError(
+                "Someone else saved this %(name)s after you opened it, so your changes "
+                "were not saved. They are still in the form below. Check what changed, "
+                "then save again to keep your version.",
+                code="edit_conflict",
+                params={"name": self.instance._meta.verbose_name},
+            ),
+            *(ValidationError(line, code="edit_conflict_change") for line in changes[-20:]),
+        ]
+        if refreshed:
+            messages.append(
                 ValidationError(
-                    "Someone else saved this %(name)s after you opened it, so your changes "
-                    "were not saved. They are still in the form below. Check what changed, "
-                    "then save again to keep your version.",
-                    code="edit_conflict",
-                    params={"name": self.instance._meta.verbose_name},
-                ),
-                *(ValidationError(line, code="edit_conflict_change") for line in changes[-20:]),
-            ]
+                    "Fields you had left as they were now show the values saved since: "
+                    + ", ".join(dict.fromkeys(refreshed))
+                    + ".",
+                    code="edit_conflict_refreshed",
+                )
+            )
+        raise ValidationError(messages)
+
+    def _refresh_untouched(self, seen: list[int]) -> list[str]:
+        model = type(self.instance)
+        pk = self.instance.pk
+        refreshed = []
+        opts = model._meta
+        seen_row = seen_version(self.watched[0].history_model, pk, seen[0])
+        current_row = model._default_manager.filter(pk=pk).first()
+        if seen_row is not None and current_row is not None:
+            fields = [opts.get_field(n) for n in self.fields if n != TOKEN_FIELD]
+            refreshed += refresh_untouched(
+                self.data, self.add_prefix, fields, seen_row, current_row
+            )
+        last_seen = {w.history_model: n for w, n in zip(self.watched, seen, strict=True)}
+        for post in self.inline_posts:
+            history_model = post.model.history.model
+            if history_model in last_seen:
+                refreshed += _refresh_inline(post, history_model, last_seen[history_model])
+        return refreshed
+
+
+def _refresh_inline(post: InlinePost, history_model, last_seen: int) -> list[str]:
+    total = post.data.get(f"{post.prefix}-TOTAL_FORMS", "")
+    rows = {}
+    for n in range(min(int(total), 1000) if ID.fullmatch(total) else 0):
+        raw = post.data.get(f"{post.prefix}-{n}-id", "")
+        if ID.fullmatch(raw):
+            rows[n] = int(raw)
+    current = post.model._default_manager.in_bulk(rows.values())
+    fields = [post.model._meta.get_field(name) for name in post.fields]
+    refreshed = []
+    for n, row_id in rows.items():
+        seen_row = seen_version(history_model, row_id, last_seen)
+        if seen_row is None or row_id not in current:
+            continue
+        refreshed += refresh_untouched(
+            post.data,
+            lambda name, n=n: f"{post.prefix}-{n}-{name}",
+            fields,
+            seen_row,
+            current[row_id],
+            row=str(current[row_id]),
         )
+    return refreshed
+
+
+class DeletedRowsFormSet(BaseInlineFormSet):
+    """Inline rows that another editor deleted since the page was opened drop out.
+
+    Otherwise their hidden id fails as "select a valid choice", an error the
+    admin does not show, and the editor could never save; the conflict message
+    has already said who deleted the row.
+    """
+
+    def _should_delete_form(self, form) -> bool:
+        return super()._should_delete_form(form) or self._deleted_elsewhere(form)
+
+    def _deleted_elsewhere(self, form) -> bool:
+        if not self.is_bound or form not in self.initial_forms:
+            return False
+        posted_id = form.data.get(form.add_prefix(self.model._meta.pk.name))
+        return bool(posted_id) and form.instance.pk is None

@@ -1,14 +1,29 @@
 """The base of every content admin: history with revert, and edit-conflict checks."""
 
 from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import _get_foreign_key
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.conflicts import TOKEN_FIELD, EditConflictForm, Watched
+from editorial.conflicts import (
+    ID,
+    TOKEN_FIELD,
+    EditConflictForm,
+    InlinePost,
+    Watched,
+)
+
+
+def _inline_posts(request) -> list[InlinePost]:
+    # One list per request, shared by every form class the admin builds for it.
+    return request.__dict__.setdefault("_edit_conflict_inline_posts", [])
 
 
 class ContentAdmin(SimpleHistoryAdmin):
+    """History, revert and conflict checks for a content model's change page."""
+
     form = EditConflictForm
 
     def watched_histories(self) -> tuple[Watched, ...]:
@@ -22,7 +37,18 @@ class ContentAdmin(SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.watched = self.watched_histories()
+        form.editor_id = request.user.pk
+        form.inline_posts = _inline_posts(request)
         return form
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if request.method == "POST" and "data" in kwargs:
+            # A copy the conflict check may refresh before the formsets validate.
+            kwargs["data"] = kwargs["data"].copy()
+            post = InlinePost(inline.model, prefix, tuple(inline.fields or ()), kwargs["data"])
+            _inline_posts(request).append(post)
+        return kwargs
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -34,7 +60,28 @@ class ContentAdmin(SimpleHistoryAdmin):
         first = (name, {**options, "fields": (*options["fields"], TOKEN_FIELD)})
         return [first, *rest]
 
+    def history_view(self, request, object_id, extra_context=None):
+        if not ID.fullmatch(object_id):
+            raise Http404("No such object.")
+        return super().history_view(request, object_id, extra_context)
+
     @transaction.atomic
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting is a save like any other: atomic, so the conflict check can lock.
+        # Reverting is a save like any other: atomic, so the conflict check can
+        # lock, and only for those who may change the object.
+        if not (ID.fullmatch(object_id) and ID.fullmatch(version_id)):
+            raise Http404("No such version.")
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class RowAdmin(ContentAdmin):
+    """Rows edited inline elsewhere (use-case fits, choice effects).
+
+    Not listed on the admin's home page; each inline row links here, where its
+    own history and revert live.
+    """
+
+    def get_model_perms(self, request):
+        return {}

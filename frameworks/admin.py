@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from compare_site.admin_utils import CountedTabularInline
-from editorial.content_admin import ContentAdmin
+from editorial.content_admin import ContentAdmin, RowAdmin
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 
 
@@ -137,9 +137,15 @@ class UseCaseFitInline(CountedTabularInline):
     fields = ("framework", "order", "note")
     shared_choice_fields = ("framework",)
     extra = 1
+    show_change_link = True  # to the fit's own page, with its history
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("framework")
+
+
+@admin.register(UseCaseFit)
+class UseCaseFitAdmin(RowAdmin):
+    list_select_related = ("use_case", "framework")
 
 
 @admin.register(UseCase)

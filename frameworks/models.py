@@ -7,7 +7,7 @@ when, shown in the admin with a revert to any earlier version.
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Min, Prefetch, Q
@@ -110,6 +110,14 @@ class Criterion(models.Model):
         return reverse("frameworks:criterion", kwargs={"slug": self.slug})
 
 
+def name_or_deleted(get) -> str:
+    """A related row's name; history can outlive the row, so "(deleted)" then."""
+    try:
+        return str(get())
+    except ObjectDoesNotExist:
+        return "(deleted)"
+
+
 def review_cutoff(today: datetime.date | None = None) -> datetime.date:
     """Scores last reviewed before this day are due for review."""
     today = today or datetime.date.today()
@@ -156,7 +164,8 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         # Where this is shown (admin rows, history) both are loaded with select_related.
-        return f"{self.framework.name} · {self.criterion.name}"
+        framework = name_or_deleted(lambda: self.framework.name)
+        return f"{framework} · {name_or_deleted(lambda: self.criterion.name)}"
 
 
 class UseCaseQuerySet(models.QuerySet):
@@ -223,4 +232,5 @@ class UseCaseFit(models.Model):
         verbose_name = "fitting framework"
 
     def __str__(self) -> str:
-        return f"{self.framework} for {self.use_case}"
+        framework = name_or_deleted(lambda: self.framework)
+        return f"{framework} for {name_or_deleted(lambda: self.use_case)}"

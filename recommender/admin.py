@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from compare_site.admin_utils import CountedTabularInline
-from editorial.content_admin import ContentAdmin
+from editorial.content_admin import ContentAdmin, RowAdmin
 from recommender.models import Choice, ChoiceEffect, Question
 
 
@@ -41,6 +41,7 @@ class ChoiceEffectInline(CountedTabularInline):
     fields = ("criterion", "weight_change", "min_score")
     shared_choice_fields = ("criterion",)
     extra = 1
+    show_change_link = True  # to the effect's own page, with its history
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("criterion")
@@ -53,3 +54,8 @@ class ChoiceAdmin(ContentAdmin):
     list_select_related = ("question",)
     search_fields = ("label", "slug", "question__text")
     inlines = [ChoiceEffectInline]
+
+
+@admin.register(ChoiceEffect)
+class ChoiceEffectAdmin(RowAdmin):
+    list_select_related = ("choice", "criterion")

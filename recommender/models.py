@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from simple_history.models import HistoricalRecords
 
-from frameworks.models import SCORE_MAX, SCORE_MIN, Criterion
+from frameworks.models import SCORE_MAX, SCORE_MIN, Criterion, name_or_deleted
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -55,7 +55,7 @@ class Choice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.question.slug}={self.slug}"
+        return f"{name_or_deleted(lambda: self.question.slug)}={self.slug}"
 
 
 class ChoiceEffect(models.Model):
@@ -95,4 +95,5 @@ class ChoiceEffect(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.choice}: {self.criterion.slug} {self.weight_change:+g}"
+        criterion = name_or_deleted(lambda: self.criterion.slug)
+        return f"{name_or_deleted(lambda: self.choice)}: {criterion} {self.weight_change:+g}"

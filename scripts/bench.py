@@ -14,14 +14,14 @@ import platform
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from throwaway_site import ThrowawaySite
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -48,12 +48,6 @@ Score.objects.bulk_create(Score(framework=fw, criterion=c, value=(i + j) % 6, no
     for i, fw in enumerate(new) for j, c in enumerate(criteria))
 print(Framework.objects.count())
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def ensure_wrk() -> str:
@@ -157,43 +151,10 @@ def bench_scoring() -> float:
     return statistics.median(rounds)
 
 
-def start_gunicorn(env: dict, base: str) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "compare_site/gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(150):
-        try:
-            fetch(base + "/healthz")
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    sys.exit("gunicorn did not start")
-
-
 def main() -> None:
     # Scoring first, on a quiet machine, before any server is under load.
     scoring_ms = bench_scoring()
     wrk = ensure_wrk()
-    workdir = Path(tempfile.mkdtemp(prefix="compare-bench-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "CACHE_DIR": str(workdir / "cache"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-        "DEBUG": "",
-        "HTTPS_ONLY": "",
-    }
-    manage = [sys.executable, "manage.py"]
-    subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(manage + ["seed", "-v0"], cwd=ROOT, env=env, check=True)
 
     results: dict = {
         "machine": {
@@ -206,18 +167,13 @@ def main() -> None:
         "connections": CONNECTIONS,
         "runs": {},
     }
-    server = None
-    try:
+    with ThrowawaySite("compare-bench-") as site:
+        base = site.base
+        site.seed()
         for size in (10, 50):
             if size == 50:
-                subprocess.run(
-                    manage + ["shell", "-c", GROW],
-                    cwd=ROOT,
-                    env=env,
-                    check=True,
-                    stdout=subprocess.DEVNULL,
-                )
-            server = start_gunicorn(env, base)
+                site.manage("shell", "-c", GROW)
+            site.start()
             _, home = fetch(base + "/")
             css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1).decode()
             # The ceiling is measured before and after the pages and averaged, so
@@ -244,22 +200,15 @@ def main() -> None:
                 row["ratio"] = row["rps"] / ceiling_row["rps"]
             rows = {"static file (ceiling)": ceiling_row, **rows}
             results["runs"][str(size)] = rows
-            server.terminate()
-            server.wait(timeout=30)
-            server = None
+            site.stop()
         # First visit to the compare page: HTML plus every stylesheet and script, with Brotli.
-        server = start_gunicorn(env, base)
+        site.start()
         _, html = fetch(base + "/compare/django-vs-flask/")
         assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
         total = len(fetch(base + "/compare/django-vs-flask/", "br")[1])
         for asset in assets:
             total += len(fetch(base + asset.decode(), "br")[1])
         results["compare_first_visit_brotli_bytes"] = total
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
 
     results["scoring_ms_per_verdict_50x30x15"] = scoring_ms
     print_table(results)

@@ -11,18 +11,11 @@ whatever happens.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from throwaway_site import ROOT, ThrowawaySite
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,36 +41,6 @@ SIZES = {
 # A full page larger than this is cut to its first CLIP_HEIGHT CSS pixels.
 MAX_BYTES = 1_500_000
 CLIP_HEIGHT = 2400
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(server: subprocess.Popen, url: str, log: Path) -> None:
-    for _ in range(150):
-        if server.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    sys.stderr.write(log.read_text(errors="replace")[-4000:])
-    raise SystemExit("gunicorn did not start: see its log above")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def shoot(base: str) -> list[Path]:
@@ -131,39 +94,14 @@ def main() -> None:
     static_root = Path(os.environ.get("STATIC_ROOT", ROOT / "staticfiles"))
     if not (static_root / "staticfiles.json").exists():
         raise SystemExit("Collect the static files first: `make static`.")
-    workdir = Path(tempfile.mkdtemp(prefix="compare-screenshots-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
-        "CACHE_DIR": str(workdir / "cache"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-        "WEB_CONCURRENCY": "2",
-        "DEBUG": "",
-        "HTTPS_ONLY": "",
-    }
-    manage = [sys.executable, "manage.py"]
-    log = workdir / "gunicorn.log"
-    server = None
-    try:
-        subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-        subprocess.run(manage + ["seed", "-v0"], cwd=ROOT, env=env, check=True)
-        with log.open("wb") as log_file:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "compare_site/gunicorn.conf.py"],
-                cwd=ROOT,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-        wait_until_up(server, base + "/healthz", log)
-        saved = shoot(base)
-    finally:
-        if server is not None:
-            stop(server)
-        shutil.rmtree(workdir, ignore_errors=True)
+    # SITE_URL as `make run` serves it, so that permalinks in the pictures do not
+    # change with the random port.
+    with ThrowawaySite(
+        "compare-screenshots-", WEB_CONCURRENCY="2", SITE_URL="http://127.0.0.1:8000"
+    ) as site:
+        site.seed()
+        site.start()
+        saved = shoot(site.base)
     for path in saved:
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
 

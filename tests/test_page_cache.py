@@ -187,3 +187,25 @@ def test_forwarded_host_is_part_of_the_key_when_trusted(seeded, keep_test_connec
     # Same proxy, two public hosts: each page names its own origin.
     assert 'content="http://a.example/"' in pages["a.example"]
     assert 'content="http://b.example/"' in pages["b.example"]
+
+
+def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch):
+    # Pages flag scores whose review is due, which depends on the day as well as the content.
+    import datetime
+
+    from compare_site import page_cache
+
+    first = client.get("/frameworks/flask/")
+    assert client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls):
+            return tomorrow
+
+    monkeypatch.setattr(page_cache.datetime, "date", Tomorrow)
+    later = client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert later.status_code == 200
+    assert later["ETag"] != first["ETag"]

@@ -1,5 +1,7 @@
 """Audit history: who changed what and when, with revert to any earlier version."""
 
+import pytest
+
 from frameworks.models import Framework, Score
 from tests.conftest import edit_token
 from tests.editorial.conftest import form_value
@@ -76,3 +78,52 @@ def test_framework_history_lists_every_save(make_editor):
     assert taglines == ["Second", "First"]
     html = bob.get(f"/admin/frameworks/framework/{flask.pk}/history/").content.decode()
     assert html.count("bob") >= 2
+
+
+def test_view_only_staff_cannot_revert(db, django_user_model):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_score"))
+    client = Client()
+    client.force_login(viewer)
+    score = Score.objects.get(framework__slug="flask", criterion__slug="admin")
+    url = score_url(score, f"history/{score.history.latest().history_id}/")
+    assert client.get(url).status_code == 200  # may look
+    response = client.post(url, score_post_data(score, value=0, note="Vandalised."))
+    assert response.status_code == 403
+    score.refresh_from_db()
+    assert score.note != "Vandalised."
+
+
+@pytest.mark.parametrize(
+    "suffix", ["history/abc/", "history/1x/", "history/%C2%B2/", "history/99999999/"]
+)
+def test_odd_history_addresses_are_404_not_errors(editor_client, suffix):
+    score = Score.objects.get(framework__slug="flask", criterion__slug="admin")
+    assert editor_client.get(score_url(score, suffix)).status_code == 404
+    assert editor_client.get(f"/admin/frameworks/score/abc/{suffix}").status_code == 404
+
+
+def test_use_case_fits_and_choice_effects_have_history_too(editor_client):
+    from frameworks.models import UseCaseFit
+    from recommender.models import ChoiceEffect
+
+    fit = UseCaseFit.objects.first()
+    effect = ChoiceEffect.objects.first()
+    for url in (
+        f"/admin/frameworks/usecasefit/{fit.pk}/history/",
+        f"/admin/recommender/choiceeffect/{effect.pk}/history/",
+    ):
+        assert editor_client.get(url).status_code == 200
+    # Reached from their parent's page, not listed on the admin's home page.
+    use_case_page = editor_client.get(f"/admin/frameworks/usecase/{fit.use_case_id}/change/")
+    assert f"/admin/frameworks/usecasefit/{fit.pk}/change/" in use_case_page.content.decode()
+    assert "/admin/frameworks/usecasefit/" not in editor_client.get("/admin/").content.decode()
+
+
+def test_history_of_a_score_whose_framework_is_gone_still_opens(editor_client):
+    score = Score.objects.get(framework__slug="bottle", criterion__slug="admin")
+    Framework.objects.filter(slug="bottle").delete()
+    assert editor_client.get(score_url(score, "history/")).status_code == 200

@@ -103,3 +103,27 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(editor, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.4",
     )  # fmt: skip
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["a" * 300, "é" * 200, "<b>eve</b>", "eve\u202e"])
+def test_odd_usernames_get_the_form_or_the_lock_never_an_error(db, name):
+    client = Client()
+    for _ in range(5):
+        response = sign_in(client, "wrong", username=name)
+        assert response.status_code in (200, 429)
+    assert response.status_code == 429
+    # What axes stores fits its column on every database.
+    assert all(len(a.username) <= 150 for a in AccessAttempt.objects.all())
+
+
+def test_a_malformed_forwarded_address_falls_back_to_the_peer(editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    client = Client()
+    for attempt in range(5):
+        client.post(
+            LOGIN,
+            {"username": "eve", "password": f"wrong-{attempt}"},
+            REMOTE_ADDR="10.9.9.9",
+            HTTP_X_FORWARDED_FOR="203.0.113.7:4444",
+        )
+    assert AccessAttempt.objects.get().ip_address == "10.9.9.9"

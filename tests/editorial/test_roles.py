@@ -116,3 +116,11 @@ def test_edit_token_helper_matches_the_form(editor_client):
     flask = Framework.objects.get(slug="flask")
     html = editor_client.get(change_url(flask)).content.decode()
     assert form_value(html, "edit_token") == edit_token(flask)
+
+
+@pytest.mark.parametrize("name", ["", "ed one", "ed/<b>", "x" * 151])
+def test_createeditor_refuses_a_username_django_would_not_accept(db, monkeypatch, name):
+    monkeypatch.setenv("EDITOR_PASSWORD", "correct-horse-battery-9")
+    with pytest.raises(CommandError, match="Username refused"):
+        call_command("createeditor", name)
+    assert not get_user_model().objects.filter(is_staff=True, username=name).exists()

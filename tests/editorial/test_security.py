@@ -110,3 +110,18 @@ def test_the_admin_path_is_configurable(tmp_path):
     result = run(["-c", script], env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "404"]
+
+
+def test_health_checks_over_plain_http_are_not_redirected(tmp_path):
+    script = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(c.get('/healthz').status_code, c.get('/').status_code)"
+    )
+    env = production_env(
+        ALLOWED_HOSTS="testserver",
+        CACHE_DIR=str(tmp_path),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'health.sqlite3'}",
+    )
+    result = run(["-c", script], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]

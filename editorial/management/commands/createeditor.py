@@ -31,6 +31,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, username: str, email: str, **options):
         user_model = get_user_model()
+        try:
+            username = user_model._meta.get_field("username").clean(username, None)
+        except ValidationError as error:
+            raise CommandError("Username refused: " + " ".join(error.messages)) from None
         if user_model._default_manager.filter(username=username).exists():
             raise CommandError(f"A user called “{username}” already exists.")
         candidate = user_model(username=username, email=email)
