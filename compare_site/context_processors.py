@@ -2,17 +2,20 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
 
-def site(request):
-    """The site's name and origin for canonical and Open Graph links.
+def site_origin(request) -> str:
+    """The origin for links that leave the page: canonical, Open Graph, permalinks.
 
-    The origin comes from SITE_URL when set; otherwise from the request, and is
-    empty for a Host header the site does not serve, so that the 400 page for
-    such a request renders instead of failing in turn.
+    SITE_URL when set; otherwise the request's, and empty for a Host header the
+    site does not serve, so that the 400 page for such a request renders
+    instead of failing in turn.
     """
-    origin = settings.SITE_URL
-    if not origin:
-        try:
-            origin = f"{request.scheme}://{request.get_host()}"
-        except DisallowedHost:
-            origin = ""
-    return {"SITE_NAME": settings.SITE_NAME, "origin": origin}
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
+
+
+def site(request):
+    return {"SITE_NAME": settings.SITE_NAME, "origin": site_origin(request)}

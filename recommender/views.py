@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from compare_site.context_processors import site_origin
 from frameworks.comparison import canonical_pair
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
@@ -69,7 +70,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": request.build_absolute_uri(reverse("recommender:verdict") + suffix),
+            "permalink": _permalink(request),
             "edit_url": reverse("recommender:questionnaire") + suffix,
             "json_url": reverse("recommender:verdict_json") + suffix,
             "md_url": reverse("recommender:verdict_markdown") + suffix,
@@ -88,10 +89,14 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
         )
     result = decide(catalogue, parsed.answers)
     data = verdict_as_dict(result)
-    data["permalink"] = request.build_absolute_uri(
-        reverse("recommender:verdict") + (f"?{request.GET.urlencode()}" if request.GET else "")
-    )
+    data["permalink"] = _permalink(request)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def _permalink(request: HttpRequest) -> str:
+    """The verdict page for these answers, at the site's public address."""
+    query = request.GET.urlencode()
+    return site_origin(request) + reverse("recommender:verdict") + (f"?{query}" if query else "")
 
 
 @require_safe
@@ -105,16 +110,13 @@ def verdict_markdown(request: HttpRequest) -> HttpResponse:
             "\n".join(lines) + "\n", status=400, content_type="text/markdown; charset=utf-8"
         )
     result = decide(catalogue, parsed.answers)
-    query = request.GET.urlencode()
     body = render_to_string(
         "recommender/verdict.md",
         {
             "verdict": result,
             "summary": verdict_summary(result),
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": request.build_absolute_uri(
-                reverse("recommender:verdict") + (f"?{query}" if query else "")
-            ),
+            "permalink": _permalink(request),
         },
     )
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")

@@ -69,6 +69,11 @@ def test_every_public_page_carries_the_security_headers(client, seeded, path):
     assert_security_headers(second)
 
 
+def test_public_pages_do_not_give_the_admin_address_away(client, seeded):
+    for path in ("/", "/frameworks/django/", "/recommend/"):
+        assert 'href="/admin/' not in client.get(path).content.decode()
+
+
 @pytest.mark.parametrize("path", ["/admin/login/", "/admin/", "/admin/frameworks/framework/"])
 def test_the_admin_carries_them_too(admin_client_logged, path):
     assert_security_headers(admin_client_logged.get(path))

@@ -155,3 +155,13 @@ def test_a_close_call_is_called_one_and_never_looks_like_a_tie(client, seeded):
     html = client.get("/recommend/verdict/?project_type=blog&admin_needed=yes").content.decode()
     assert "Close call:" in html
     assert f"scores {winner['score']:.1f} out of 100 against {runner_up['score']:.1f}" in html
+
+
+def test_permalinks_use_the_public_address_when_one_is_set(client, seeded, settings):
+    settings.SITE_URL = "https://compass.example.org"
+    query = "project_type=blog&project_size=small"
+    expected = f"https://compass.example.org/recommend/verdict/?{query}"
+    page = client.get(f"/recommend/verdict/?{query}").content.decode()
+    assert expected.replace("&", "&amp;") in page
+    assert client.get(f"/recommend/verdict.json?{query}").json()["permalink"] == expected
+    assert expected in client.get(f"/recommend/verdict.md?{query}").content.decode()
