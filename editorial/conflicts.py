@@ -137,6 +137,38 @@ def changes_since(
     return lines
 
 
+HEADLINE = (
+    "Someone else saved this %(name)s after you opened it, so your changes were not "
+    "saved. They are still in the form below. Check what changed, then save again to "
+    "keep your version."
+)
+HEADLINE_NO_VERSION = (
+    "This form does not say which version of the %(name)s you opened (it may be from "
+    "before an update, or altered), so your changes were not saved. They are still in "
+    "the form below: check them, then save again to keep them."
+)
+
+
+def conflict_error(
+    name: str, version_known: bool, changes: list[str], refreshed: list[str]
+) -> ValidationError:
+    """The refusal: what happened, who changed what, and which fields now show theirs."""
+    headline = HEADLINE if version_known else HEADLINE_NO_VERSION
+    messages = [
+        ValidationError(headline, code="edit_conflict", params={"name": name}),
+        *(ValidationError(line, code="edit_conflict_change") for line in changes[-20:]),
+    ]
+    if refreshed:
+        names = ", ".join(dict.fromkeys(refreshed))
+        messages.append(
+            ValidationError(
+                f"Fields you had left as they were now show the values saved since: {names}.",
+                code="edit_conflict_refreshed",
+            )
+        )
+    return ValidationError(messages)
+
+
 @dataclass(frozen=True)
 class InlinePost:
     """One inline formset's POST data, a mutable copy the form may refresh."""
@@ -183,26 +215,7 @@ class EditConflictForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix(TOKEN_FIELD)] = current
         refreshed = self._refresh_untouched(seen) if seen is not None else []
-        messages = [
-            ValidationError(
-                "Someone else saved this %(name)s after you opened it, so your changes "
-                "were not saved. They are still in the form below. Check what changed, "
-                "then save again to keep your version.",
-                code="edit_conflict",
-                params={"name": self.instance._meta.verbose_name},
-            ),
-            *(ValidationError(line, code="edit_conflict_change") for line in changes[-20:]),
-        ]
-        if refreshed:
-            messages.append(
-                ValidationError(
-                    "Fields you had left as they were now show the values saved since: "
-                    + ", ".join(dict.fromkeys(refreshed))
-                    + ".",
-                    code="edit_conflict_refreshed",
-                )
-            )
-        raise ValidationError(messages)
+        raise conflict_error(self.instance._meta.verbose_name, seen is not None, changes, refreshed)
 
     def _refresh_untouched(self, seen: list[int]) -> list[str]:
         model = type(self.instance)
