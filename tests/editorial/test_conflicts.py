@@ -104,19 +104,7 @@ def test_a_score_changed_elsewhere_also_counts_as_a_conflict(make_editor):
 def test_a_forged_or_missing_token_is_refused_not_a_crash(editor_client):
     criterion = Criterion.objects.get(slug="orm")
     for token in ["", "garbage", "9" * 40, "1-2-3-4-5", "\x00", "²", "²-1", "-"]:
-        data = {
-            "name": criterion.name,
-            "slug": criterion.slug,
-            "category": criterion.category,
-            "order": criterion.order,
-            "description": criterion.description,
-            "default_weight": criterion.default_weight,
-            "scores-TOTAL_FORMS": "0",
-            "scores-INITIAL_FORMS": "0",
-            "scores-MIN_NUM_FORMS": "0",
-            "scores-MAX_NUM_FORMS": "1000",
-            "edit_token": token,
-        }
+        data = criterion_post_data(criterion, edit_token=token)
         response = editor_client.post(change_url(criterion), data)
         assert response.status_code == 200, token
         html = response.content.decode()
