@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from editorial.models import ScoreDueForReview
-from frameworks.models import Score, review_cutoff
+from frameworks.models import DUE_FOR_REVIEW_ORDER, Score, review_cutoff
 
 
 @admin.register(ScoreDueForReview)
@@ -23,7 +23,7 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
     actions = ["mark_reviewed_today"]
     list_per_page = 50
     # The proxy inherits Score's ordering, which the changelist would put first.
-    ordering = ("last_reviewed", "framework__name", "criterion__order")
+    ordering = DUE_FOR_REVIEW_ORDER
 
     def get_queryset(self, request):
         return super().get_queryset(request).due_for_review()
@@ -63,7 +63,7 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
         with transaction.atomic():
             scores = Score.objects.filter(pk__in=queryset.values("pk"))
             count = 0
-            for score in scores.select_related("framework", "criterion"):
+            for score in scores:
                 score.last_reviewed = today
                 score._history_user = request.user
                 score.save(update_fields=["last_reviewed"])

@@ -4,8 +4,9 @@ The change form carries a token naming the latest history record of the object
 and of the rows edited inline with it (a framework's scores, say). If the token
 has moved on when the form comes back, someone saved in between: the save is
 refused, the form comes back with this editor's input intact, and the message
-lists what the other editor changed, read from the history. Saving again then
-keeps this editor's version, knowingly.
+lists what the other editor changed, read from the history. Fields this editor
+had left alone now show the saved values (see ``merging``), so saving again
+keeps both editors' work.
 
 django-concurrency does optimistic locking too, but it needs a version column
 on every model and cannot say what changed; the history already knows both.

@@ -118,6 +118,10 @@ def name_or_deleted(get) -> str:
         return "(deleted)"
 
 
+# Oldest review first: the order the freshness queue is worked through.
+DUE_FOR_REVIEW_ORDER = ("last_reviewed", "framework__name", "criterion__order")
+
+
 def review_cutoff(today: datetime.date | None = None) -> datetime.date:
     """Scores last reviewed before this day are due for review."""
     today = today or datetime.date.today()
@@ -129,10 +133,7 @@ class ScoreQuerySet(models.QuerySet):
         return self.filter(framework__is_published=True)
 
     def due_for_review(self, today: datetime.date | None = None):
-        """Oldest review first: the freshness queue editors work through."""
-        return self.filter(last_reviewed__lt=review_cutoff(today)).order_by(
-            "last_reviewed", "framework__name", "criterion__order"
-        )
+        return self.filter(last_reviewed__lt=review_cutoff(today)).order_by(*DUE_FOR_REVIEW_ORDER)
 
 
 class Score(models.Model):
