@@ -13,20 +13,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from chromium import CHROMIUM
+from chromium import CHROMIUM_ARGS as BASE_ARGS
 from playwright.sync_api import sync_playwright
 from throwaway_site import ROOT, ThrowawaySite
 
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--no-first-run",
-    "--hide-scrollbars",
-]
+# Scrollbars would differ from one machine's pictures to the next.
+CHROMIUM_ARGS = [*BASE_ARGS, "--hide-scrollbars"]
 PAGES = [
     ("home", "/"),
     ("compare", "/compare/django-vs-flask/"),
