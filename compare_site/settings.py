@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "frameworks",
+    "releases",
     "recommender",
     "editorial",
 ]
@@ -227,6 +228,14 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # A score not reviewed for this long is "due for review" on the site and in the admin.
 REVIEW_MAX_AGE_DAYS = int(os.environ.get("REVIEW_MAX_AGE_DAYS", "365"))
+
+# Release facts synced from the Python Package Index (`manage.py sync_releases`).
+# Empty means the client library's own default index; set it to a mirror's JSON API base.
+PACKAGE_INDEX_URL = os.environ.get("PACKAGE_INDEX_URL", "").strip()
+# Seconds to wait for one answer from the index.
+PACKAGE_INDEX_TIMEOUT = float(os.environ.get("PACKAGE_INDEX_TIMEOUT", "10"))
+# Pages say so when their release facts were last synced longer ago than this.
+RELEASES_STALE_AFTER_DAYS = int(os.environ.get("RELEASES_STALE_AFTER_DAYS", "14"))
 
 SITE_NAME = "Framework Compass"
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")

@@ -24,7 +24,9 @@ EDITOR_MODELS: dict[str, dict[str, tuple[str, ...]]] = {
         "choiceeffect": ALL_ACTIONS,
     },
     # The freshness queue: look at it and mark scores as reviewed.
-    "editorial": {"scoredueforreview": ("change", "view")},
+    "editorial": {"scoredueforreview": ("change", "view"), "factdisagreement": ("view",)},
+    # Snapshots are written by the sync only; editors read them.
+    "releases": {"releasesnapshot": ("view",)},
 }
 
 

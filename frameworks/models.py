@@ -34,6 +34,21 @@ class FrameworkQuerySet(models.QuerySet):
             Prefetch("scores", queryset=Score.objects.select_related("criterion"))
         )
 
+    def with_latest_release(self):
+        """Prefetch each framework's newest release snapshot: one extra query, whatever the size.
+
+        The snapshot (or None) is then ``framework.latest_release``.
+        """
+        from releases.models import ReleaseSnapshot
+
+        return self.prefetch_related(
+            Prefetch(
+                "release_snapshots",
+                queryset=ReleaseSnapshot.objects.latest_per_framework(),
+                to_attr="_latest_release_list",
+            )
+        )
+
     def with_review_stats(self):
         return self.annotate(
             score_count=Count("scores", distinct=True),
@@ -49,6 +64,14 @@ class Framework(models.Model):
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+    package = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=(
+            "Its distribution name on the Python Package Index, as the index spells it "
+            "(for example Django). `manage.py sync_releases` reads its release facts from there."
+        ),
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     tagline = models.CharField(max_length=160)
     description = models.TextField(help_text="Markdown. Rendered and sanitised on output.")
@@ -83,6 +106,17 @@ class Framework(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("frameworks:detail", kwargs={"slug": self.slug})
+
+    @property
+    def latest_release(self):
+        """The newest release snapshot synced from the index, or None.
+
+        Loaded by ``with_latest_release()``; without it, one query.
+        """
+        prefetched = getattr(self, "_latest_release_list", None)
+        if prefetched is not None:
+            return prefetched[0] if prefetched else None
+        return self.release_snapshots.order_by("-synced_at", "-pk").first()
 
 
 class Criterion(models.Model):

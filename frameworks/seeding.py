@@ -14,6 +14,7 @@ SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 
 FRAMEWORK_FIELDS = (
     "name",
+    "package",
     "kind",
     "tagline",
     "description",
