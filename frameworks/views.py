@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from releases.serialize import release_facts_json
 from recommender.models import Question
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
@@ -91,7 +92,13 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = Framework.objects.visible_to(request.user).with_scores().filter(slug=slug).first()
+    framework = (
+        Framework.objects.visible_to(request.user)
+        .with_scores()
+        .with_latest_release()
+        .filter(slug=slug)
+        .first()
+    )
     if framework is None:
         return _not_found(request, f"There is no published framework called “{slug}”.")
     strengths, weaknesses = comparison.strengths_and_weaknesses(framework, _criterion_averages())
@@ -167,7 +174,10 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(target)
     found = {
         fw.slug: fw
-        for fw in Framework.objects.visible_to(request.user).with_scores().filter(slug__in=[a, b])
+        for fw in Framework.objects.visible_to(request.user)
+        .with_scores()
+        .with_latest_release()
+        .filter(slug__in=[a, b])
     }
     missing = [s for s in (a, b) if s not in found]
     if missing:
@@ -201,7 +211,10 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     if not error:
         found = {
             fw.slug: fw
-            for fw in Framework.objects.published().with_scores().filter(slug__in=unique)
+            for fw in Framework.objects.published()
+            .with_scores()
+            .with_latest_release()
+            .filter(slug__in=unique)
         }
         missing = [s for s in unique if s not in found]
         if missing:
@@ -272,7 +285,7 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def catalogue_json(request: HttpRequest) -> JsonResponse:
-    frameworks = Framework.objects.published().with_scores()
+    frameworks = Framework.objects.published().with_scores().with_latest_release()
     criteria = Criterion.objects.all()
     data = {
         "frameworks": [
@@ -292,6 +305,8 @@ def catalogue_json(request: HttpRequest) -> JsonResponse:
                 "docs_url": fw.docs_url,
                 "repository_url": fw.repository_url,
                 "updated_at": fw.updated_at.isoformat(),
+                "package": fw.package,
+                "releases": release_facts_json(fw.latest_release),
             }
             for fw in frameworks
         ],

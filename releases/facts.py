@@ -214,7 +214,13 @@ def license_from(info: Mapping) -> str:
         return expression.strip()[:200]
     text = info.get("license")
     # Some projects paste the whole license text into this field.
-    if isinstance(text, str) and text.strip() and "\n" not in text.strip() and len(text) <= 100:
+    if (
+        isinstance(text, str)
+        and text.strip()
+        and "\n" not in text.strip()
+        and "://" not in text
+        and len(text) <= 100
+    ):
         return text.strip()
     for classifier in info.get("classifiers") or []:
         match = LICENSE_CLASSIFIER.fullmatch(str(classifier))
