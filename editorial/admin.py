@@ -5,10 +5,13 @@ from django.contrib import admin
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from editorial.models import ScoreDueForReview
+from editorial.models import FactDisagreement, ScoreDueForReview
 from frameworks.models import DUE_FOR_REVIEW_ORDER, Score, review_cutoff
+from releases.disagreements import disagreements
+from releases.queries import disagreeing_framework_ids
 
 
 @admin.register(ScoreDueForReview)
@@ -70,3 +73,59 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
                 count += 1
         noun = "score" if count == 1 else "scores"
         self.message_user(request, f"{count} {noun} marked as reviewed today ({today:%d %B %Y}).")
+
+
+@admin.register(FactDisagreement)
+class FactDisagreementAdmin(admin.ModelAdmin):
+    """Hand-kept facts that the newest sync from the package index contradicts."""
+
+    list_display = ("name", "editors_value", "index_value", "synced", "edit")
+    list_display_links = None
+    list_per_page = 50
+    ordering = ("name",)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.filter(pk__in=disagreeing_framework_ids()).with_latest_release()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Facts are edited in one place, where their history and conflicts are kept.
+        return redirect("admin:frameworks_framework_change", object_id)
+
+    def changelist_view(self, request, extra_context=None):
+        title = "Facts the package index disagrees with: the editors' value and the index's"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    def _rows(self, obj):
+        return disagreements(obj, obj.latest_release)
+
+    @admin.display(description="editors' value")
+    def editors_value(self, obj):
+        return format_html_join(
+            mark_safe("<br>"), "{}: {}", ((d.fact, d.editors) for d in self._rows(obj))
+        )
+
+    @admin.display(description="package index")
+    def index_value(self, obj):
+        return format_html_join(
+            mark_safe("<br>"), "{}: {}", ((d.fact, d.index) for d in self._rows(obj))
+        )
+
+    @admin.display(description="synced")
+    def synced(self, obj):
+        release = obj.latest_release
+        return f"{release.synced_at:%d %B %Y %H:%M} UTC" if release else ""
+
+    @admin.display(description="edit")
+    def edit(self, obj):
+        url = reverse("admin:frameworks_framework_change", args=[obj.pk])
+        return format_html('<a href="{}">Edit the framework\'s facts</a>', url)

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
-from releases.serialize import release_facts_json
 from recommender.models import Question
+from releases.serialize import release_facts_json
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
 # What a slug can look like; anything else is refused before it reaches the

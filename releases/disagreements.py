@@ -36,7 +36,9 @@ def disagreements(framework, snapshot) -> tuple[Disagreement, ...]:
     if framework.latest_version and not same_version(
         framework.latest_version, snapshot.latest_version
     ):
-        found.append(Disagreement("latest version", framework.latest_version, snapshot.latest_version))
+        found.append(
+            Disagreement("latest version", framework.latest_version, snapshot.latest_version)
+        )
     if (
         framework.license
         and snapshot.license_expression

@@ -60,7 +60,9 @@ class IndexClient:
             ) from None
         except requests.RequestException as error:
             reason = type(error).__name__
-            raise IndexFailure(f"the index could not be reached ({reason})", unreachable=True) from None
+            raise IndexFailure(
+                f"the index could not be reached ({reason})", unreachable=True
+            ) from None
         if response.status_code == 404:
             raise NotOnIndex(f"{what} is not on the index (404): renamed or removed?")
         if response.status_code != 200:

@@ -33,7 +33,9 @@ class ReleaseSnapshot(models.Model):
         Framework, on_delete=models.CASCADE, related_name="release_snapshots"
     )
     synced_at = models.DateTimeField(db_index=True)
-    package = models.CharField(max_length=100, help_text="The project's name as the index spells it.")
+    package = models.CharField(
+        max_length=100, help_text="The project's name as the index spells it."
+    )
     latest_version = models.CharField(
         max_length=40, help_text="The newest release that is neither a pre-release nor yanked."
     )

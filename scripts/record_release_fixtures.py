@@ -55,7 +55,9 @@ def main(names: list[str]) -> None:
             data = {"recorded_at": recorded_at.isoformat(), "project": trim(client.project(name))}
             path = OUT / f"{name.lower()}.json"
             path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
-            print(f"{name}: {len(data['project']['releases'])} releases -> {path.relative_to(ROOT)}")
+            print(
+                f"{name}: {len(data['project']['releases'])} releases -> {path.relative_to(ROOT)}"
+            )
 
 
 if __name__ == "__main__":

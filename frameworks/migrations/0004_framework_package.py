@@ -26,21 +26,28 @@ def fill_seeded_packages(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frameworks', '0003_history'),
+        ("frameworks", "0003_history"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='framework',
-            name='package',
-            field=models.CharField(blank=True, help_text='Its distribution name on the Python Package Index, as the index spells it (for example Django). `manage.py sync_releases` reads its release facts from there.', max_length=100),
+            model_name="framework",
+            name="package",
+            field=models.CharField(
+                blank=True,
+                help_text="Its distribution name on the Python Package Index, as the index spells it (for example Django). `manage.py sync_releases` reads its release facts from there.",
+                max_length=100,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalframework',
-            name='package',
-            field=models.CharField(blank=True, help_text='Its distribution name on the Python Package Index, as the index spells it (for example Django). `manage.py sync_releases` reads its release facts from there.', max_length=100),
+            model_name="historicalframework",
+            name="package",
+            field=models.CharField(
+                blank=True,
+                help_text="Its distribution name on the Python Package Index, as the index spells it (for example Django). `manage.py sync_releases` reads its release facts from there.",
+                max_length=100,
+            ),
         ),
         migrations.RunPython(fill_seeded_packages, migrations.RunPython.noop),
     ]

@@ -5,41 +5,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('frameworks', '0004_framework_package'),
+        ("frameworks", "0004_framework_package"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReleaseSnapshot',
+            name="ReleaseSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('synced_at', models.DateTimeField(db_index=True)),
-                ('package', models.CharField(help_text="The project's name as the index spells it.", max_length=100)),
-                ('latest_version', models.CharField(help_text='The newest release that is neither a pre-release nor yanked.', max_length=40)),
-                ('latest_release_date', models.DateField(null=True)),
-                ('first_release_date', models.DateField(null=True)),
-                ('last_release_date', models.DateField(help_text='The newest release of any kind that is not yanked.', null=True)),
-                ('releases_last_12_months', models.PositiveIntegerField(default=0)),
-                ('days_since_last_release', models.PositiveIntegerField(null=True)),
-                ('maintenance_status', models.CharField(choices=[('active', 'Active'), ('slowing', 'Slowing'), ('dormant', 'Dormant')], max_length=10)),
-                ('requires_python', models.CharField(blank=True, max_length=200)),
-                ('python_versions', models.JSONField(blank=True, default=list, help_text="From the latest release's classifiers.")),
-                ('license_expression', models.CharField(blank=True, max_length=200)),
-                ('open_advisories', models.JSONField(blank=True, default=list, help_text='Advisories the index lists for the latest release.')),
-                ('fixed_advisories', models.JSONField(blank=True, default=list, help_text='Advisories fixed by a release of the last 24 months.')),
-                ('advisory_history_complete', models.BooleanField(default=False, help_text='Whether every release of the last 24 months could be checked for advisories.')),
-                ('yanked_releases', models.JSONField(blank=True, default=list)),
-                ('releases_per_quarter', models.JSONField(blank=True, default=list, help_text='[quarter label, releases] for the last 12 quarters.')),
-                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='release_snapshots', to='frameworks.framework')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("synced_at", models.DateTimeField(db_index=True)),
+                (
+                    "package",
+                    models.CharField(
+                        help_text="The project's name as the index spells it.", max_length=100
+                    ),
+                ),
+                (
+                    "latest_version",
+                    models.CharField(
+                        help_text="The newest release that is neither a pre-release nor yanked.",
+                        max_length=40,
+                    ),
+                ),
+                ("latest_release_date", models.DateField(null=True)),
+                ("first_release_date", models.DateField(null=True)),
+                (
+                    "last_release_date",
+                    models.DateField(
+                        help_text="The newest release of any kind that is not yanked.", null=True
+                    ),
+                ),
+                ("releases_last_12_months", models.PositiveIntegerField(default=0)),
+                ("days_since_last_release", models.PositiveIntegerField(null=True)),
+                (
+                    "maintenance_status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("slowing", "Slowing"),
+                            ("dormant", "Dormant"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("requires_python", models.CharField(blank=True, max_length=200)),
+                (
+                    "python_versions",
+                    models.JSONField(
+                        blank=True, default=list, help_text="From the latest release's classifiers."
+                    ),
+                ),
+                ("license_expression", models.CharField(blank=True, max_length=200)),
+                (
+                    "open_advisories",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Advisories the index lists for the latest release.",
+                    ),
+                ),
+                (
+                    "fixed_advisories",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Advisories fixed by a release of the last 24 months.",
+                    ),
+                ),
+                (
+                    "advisory_history_complete",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Whether every release of the last 24 months could be checked for advisories.",
+                    ),
+                ),
+                ("yanked_releases", models.JSONField(blank=True, default=list)),
+                (
+                    "releases_per_quarter",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="[quarter label, releases] for the last 12 quarters.",
+                    ),
+                ),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="release_snapshots",
+                        to="frameworks.framework",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-synced_at', '-pk'],
-                'get_latest_by': 'synced_at',
-                'indexes': [models.Index(fields=['framework', '-synced_at'], name='snapshot_newest_first')],
+                "ordering": ["-synced_at", "-pk"],
+                "get_latest_by": "synced_at",
+                "indexes": [
+                    models.Index(fields=["framework", "-synced_at"], name="snapshot_newest_first")
+                ],
             },
         ),
     ]
