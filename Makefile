@@ -8,7 +8,7 @@ PORT ?= 8000
 SECRET_FILE := var/secret_key
 export DJANGO_SETTINGS_MODULE := compare_site.settings
 
-.PHONY: install install-test browser run migrate seed static test lint format check test-postgres test-redis bench screenshots clean
+.PHONY: install install-test browser run migrate seed static sync test lint format check test-postgres test-redis bench screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,14 @@ seed: migrate
 static: install $(SECRET_FILE)
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py collectstatic --noinput --verbosity 0
 
+# Release facts from the package index, for every published framework (see README).
+sync: seed
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py sync_releases $(SYNC_ARGS)
+
 run: seed static
+	@# One quick try at fresh release facts; offline, the site carries on with what it has.
+	@SECRET_KEY="$$(cat $(SECRET_FILE))" timeout 60 $(PY) manage.py sync_releases --timeout 3 \
+		|| echo "  The package index could not be read now: serving the release facts already stored."
 	@echo ""
 	@echo "  Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@echo "  Create an editor account with:"
