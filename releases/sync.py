@@ -118,11 +118,13 @@ def sync_one(client: IndexClient, framework: Framework, now: datetime.datetime) 
     except BadAnswer as problem:
         return Outcome(framework.slug, False, f"unusable answer: {problem}")
     advisories = len(facts.open_advisories)
+    recent = facts.releases_last_12_months
     return Outcome(
         framework.slug,
         True,
         f"{facts.latest_version} released {facts.latest_release_date:%d %b %Y}, "
-        f"{facts.releases_last_12_months} releases in 12 months ({facts.maintenance_status}), "
+        f"{recent} release{'' if recent == 1 else 's'} "
+        f"in 12 months ({facts.maintenance_status}), "
         f"{advisories} open advisor{'y' if advisories == 1 else 'ies'}"
         + ("" if complete else ", advisory history incomplete"),
     )
