@@ -8,6 +8,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from frameworks.models import Criterion, Framework, Score
+from releases.models import ReleaseSnapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -70,6 +71,18 @@ def many_frameworks(db):
             )
             for i, fw in enumerate(new)
             for j, c in enumerate(criteria)
+        )
+        # Synced release facts too, so that pages showing them are measured with them.
+        ReleaseSnapshot.objects.bulk_create(
+            ReleaseSnapshot(
+                framework=fw,
+                synced_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+                package=fw.name,
+                latest_version="1.0",
+                maintenance_status="active",
+                releases_per_quarter=[["2026 Q1", 1]],
+            )
+            for fw in new
         )
         cache.clear()
 
