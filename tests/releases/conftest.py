@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.editorial.conftest import make_editor  # noqa: F401 (a fixture these tests share)
+
 ANSWERS = Path(__file__).resolve().parent / "answers"
 
 

@@ -139,3 +139,14 @@ def test_a_sync_moves_cached_pages_on(client, seeded, django_capture_on_commit_c
         snapshot("django", "django")
     assert "6.1.3" in client.get("/frameworks/django/").content.decode()
     assert ReleaseSnapshot.objects.count() == 1
+
+
+def test_an_editor_reads_the_disagreement_queue_and_snapshots_but_cannot_change_them(
+    seeded, make_editor
+):
+    snapshot("django", "django")
+    editor = make_editor()
+    queue = editor.get("/admin/editorial/factdisagreement/")
+    assert queue.status_code == 200 and "6.1.3" in queue.content.decode()
+    assert editor.get("/admin/releases/releasesnapshot/").status_code == 200
+    assert editor.get("/admin/releases/releasesnapshot/add/").status_code == 403
