@@ -150,3 +150,11 @@ def test_an_editor_reads_the_disagreement_queue_and_snapshots_but_cannot_change_
     assert queue.status_code == 200 and "6.1.3" in queue.content.decode()
     assert editor.get("/admin/releases/releasesnapshot/").status_code == 200
     assert editor.get("/admin/releases/releasesnapshot/add/").status_code == 403
+
+
+def test_the_admin_home_counts_disagreements_with_the_index(seeded, admin_client_logged):
+    home = admin_client_logged.get("/admin/").content.decode()
+    assert "The package index agrees with every hand-kept" in home
+    snapshot("django", "django")
+    home = admin_client_logged.get("/admin/").content.decode()
+    assert "1 framework with facts the package index disagrees with" in home
