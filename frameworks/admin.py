@@ -69,6 +69,7 @@ class FrameworkAdmin(ContentAdmin):
             "Facts and their sources",
             {
                 "fields": (
+                    "package",
                     ("first_release_year", "first_release_source"),
                     ("license", "license_source"),
                     ("latest_version", "latest_version_source"),

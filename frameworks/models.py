@@ -8,11 +8,17 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+# A distribution name as the packaging specifications allow it (PEP 508).
+PACKAGE_NAME = RegexValidator(
+    r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])\Z",
+    "Letters, digits, '.', '_' and '-', starting and ending with a letter or digit.",
+)
 
 SCORE_MIN = 0
 SCORE_MAX = 5
@@ -67,6 +73,7 @@ class Framework(models.Model):
     package = models.CharField(
         max_length=100,
         blank=True,
+        validators=[PACKAGE_NAME],
         help_text=(
             "Its distribution name on the Python Package Index, as the index spells it "
             "(for example Django). `manage.py sync_releases` reads its release facts from there."

@@ -102,6 +102,7 @@ def framework_post_data(framework, **overrides):
     data = {
         "name": framework.name,
         "slug": framework.slug,
+        "package": framework.package,
         "kind": framework.kind,
         "tagline": framework.tagline,
         "description": framework.description,
@@ -158,6 +159,7 @@ def test_valid_edit_saves(admin_client_logged):
         ({"scores-1-source_url": "not a url"}, "Enter a valid URL."),
         ({"slug": "django"}, "Framework with this Slug already exists."),
         ({"docs_url": "javascript:alert(1)"}, "Enter a valid URL."),
+        ({"package": "flask/../json"}, "starting and ending with a letter or digit"),
     ],
 )
 def test_bad_edits_are_refused_with_a_clear_message_and_nothing_saved(
