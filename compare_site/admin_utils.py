@@ -27,3 +27,16 @@ class SharedChoicesInlineMixin:
 
 class CountedTabularInline(SharedChoicesInlineMixin, admin.TabularInline):
     formset = DeletedRowsFormSet
+
+
+class ReadOnlyAdminMixin:
+    """Rows that only a program writes (synced snapshots, computed queues): look, never touch."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

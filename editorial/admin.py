@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from compare_site.admin_utils import ReadOnlyAdminMixin
 from editorial.models import FactDisagreement, ScoreDueForReview
 from frameworks.models import DUE_FOR_REVIEW_ORDER, Score, review_cutoff
 from releases.disagreements import disagreements
@@ -76,7 +77,7 @@ class FreshnessQueueAdmin(admin.ModelAdmin):
 
 
 @admin.register(FactDisagreement)
-class FactDisagreementAdmin(admin.ModelAdmin):
+class FactDisagreementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Hand-kept facts that the newest sync from the package index contradicts."""
 
     list_display = ("name", "editors_value", "index_value", "synced", "edit")
@@ -87,15 +88,6 @@ class FactDisagreementAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset.filter(pk__in=disagreeing_framework_ids()).with_latest_release()
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Facts are edited in one place, where their history and conflicts are kept.

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from compare_site.admin_utils import ReadOnlyAdminMixin
 from releases.models import ReleaseSnapshot
 
 
 @admin.register(ReleaseSnapshot)
-class ReleaseSnapshotAdmin(admin.ModelAdmin):
+class ReleaseSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Snapshots are written by `manage.py sync_releases` only: editors read them here."""
 
     list_display = (
@@ -19,15 +20,6 @@ class ReleaseSnapshotAdmin(admin.ModelAdmin):
     list_filter = ("maintenance_status", "framework")
     list_select_related = ("framework",)
     date_hierarchy = "synced_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="open advisories")
     def open_advisory_count(self, obj):

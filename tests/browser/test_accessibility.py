@@ -56,20 +56,25 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+def page_problems(page) -> list[str]:
+    """Serious axe findings, and sideways scrolling (no page may scroll sideways on a phone)."""
+    problems = serious_violations(page)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        problems.append(f"scrolls sideways by {overflow}px")
+    return problems
+
+
 def test_no_serious_accessibility_issue_on_any_kind_of_page(axe_page):
     # One test over every page, so that the catalogue is seeded once, not per page.
     assert AXE.exists(), "run `make install-test` (npm ci) to install axe-core"
     problems = {}
     for path in PAGES:
         axe_page.goto(path)
-        if serious := serious_violations(axe_page):
-            problems[path] = serious
-        # At phone width no page may scroll sideways.
-        overflow = axe_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            problems.setdefault(path, []).append(f"scrolls sideways by {overflow}px")
+        if found := page_problems(axe_page):
+            problems[path] = found
     assert problems == {}
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_accessibility import axe_page, serious_violations  # noqa: F401
+from tests.browser.test_accessibility import axe_page, page_problems  # noqa: F401
 from tests.releases.test_pages import snapshot
 
 pytestmark = [pytest.mark.browser]
@@ -18,13 +18,8 @@ def test_release_blocks_and_rows_are_accessible_on_desktop_and_phone(axe_page): 
     problems = {}
     for path in ("/frameworks/django/", "/frameworks/bottle/", "/compare/bottle-vs-django/"):
         axe_page.goto(path)
-        if serious := serious_violations(axe_page):
-            problems[path] = serious
-        overflow = axe_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            problems.setdefault(path, []).append(f"scrolls sideways by {overflow}px")
+        if found := page_problems(axe_page):
+            problems[path] = found
     axe_page.goto("/frameworks/django/")
     assert axe_page.locator("svg.quarter-chart rect.quarter-bar").count() == 12
     assert axe_page.get_by_role("status").inner_text().startswith("These release facts")
