@@ -45,12 +45,13 @@ class FrameworkQuerySet(models.QuerySet):
 
         The snapshot (or None) is then ``framework.latest_release``.
         """
-        from releases.models import ReleaseSnapshot
-
+        # The snapshot model belongs to the releases app; reached through the relation
+        # it declares, so that this app does not import it.
+        snapshots = self.model._meta.get_field("release_snapshots").related_model
         return self.prefetch_related(
             Prefetch(
                 "release_snapshots",
-                queryset=ReleaseSnapshot.objects.latest_per_framework(),
+                queryset=snapshots.objects.latest_per_framework(),
                 to_attr="_latest_release_list",
             )
         )
