@@ -74,6 +74,8 @@ def test_facts_synced_more_than_14_days_ago_are_flagged(client, seeded, days, st
     snapshot("flask", "flask", timezone.now() - datetime.timedelta(days=days))
     page = text(client.get("/frameworks/flask/").content.decode())
     assert ("more than 14 days ago: newer releases may be missing" in page) is stale
+    compare = text(client.get("/compare/django-vs-flask/").content.decode())
+    assert ("synced" in compare and "more than 14 days ago" in compare) is stale
 
 
 def test_the_compare_page_has_release_rows(client, seeded):
