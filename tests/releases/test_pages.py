@@ -83,11 +83,11 @@ def test_the_compare_page_has_release_rows(client, seeded):
     snapshot("flask", "flask")
     page = text(client.get("/compare/django-vs-flask/").content.decode())
     day = f"{timezone.now():%-d %b %Y}"
-    assert f"Latest release from the package index 6.1.3 synced {day} 3.1.3 synced {day}" in page
-    assert "Released from the package index 3 Nov 2026 19 Feb 2026" in page
-    assert "Releases in 12 months from the package index 34 (active) 1 (slowing)" in page
-    assert "Python versions from the package index 3.12, 3.13, 3.14 >=3.9" in page
-    assert "Advisories open from the package index none known none known" in page
+    assert f"Latest release 6.1.3 synced {day} 3.1.3 synced {day}" in page
+    assert "Released 3 Nov 2026 19 Feb 2026" in page
+    assert "Releases in 12 months 34 (active) 1 (slowing)" in page
+    assert "Python versions 3.12, 3.13, 3.14 >=3.9" in page
+    assert "Advisories open none known none known" in page
 
 
 def test_the_catalogue_json_carries_package_and_synced_facts_with_their_date(client, seeded):
