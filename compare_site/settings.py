@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "axes",
     "frameworks",
     "recommender",
+    "changelog",
+    # Before editorial, whose post_migrate gives the Editors group these permissions.
+    "corrections",
     "editorial",
 ]
 

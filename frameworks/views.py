@@ -91,7 +91,12 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = Framework.objects.visible_to(request.user).with_scores().filter(slug=slug).first()
+    framework = (
+        Framework.objects.visible_to(request.user)
+        .with_scores(change_stats=True)
+        .filter(slug=slug)
+        .first()
+    )
     if framework is None:
         return _not_found(request, f"There is no published framework called “{slug}”.")
     strengths, weaknesses = comparison.strengths_and_weaknesses(framework, _criterion_averages())
@@ -239,7 +244,8 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scores = (
         Score.objects.published()
         .filter(criterion=criterion)
-        .select_related("framework")
+        .select_related("framework", "criterion")
+        .with_change_stats()
         .order_by("-value", "framework__name")
     )
     return render(

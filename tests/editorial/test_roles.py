@@ -29,7 +29,12 @@ def test_migration_creates_the_editors_group_with_exactly_the_content_permission
         for app, models in CONTENT_MODELS.items()
         for model in models
         for action in ("add", "change", "delete", "view")
-    } | {"editorial.view_scoredueforreview", "editorial.change_scoredueforreview"}
+    } | {
+        "editorial.view_scoredueforreview",
+        "editorial.change_scoredueforreview",
+        "corrections.view_suggestion",
+        "corrections.change_suggestion",
+    }
     assert granted == expected
     assert not any(p.split(".")[0] in {"auth", "sessions", "axes", "admin"} for p in granted)
 
