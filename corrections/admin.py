@@ -48,7 +48,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             ("Note", score.note, obj.proposed_note or "(unchanged)"),
             ("Source", score.source_url, obj.evidence_url),
         ]
-        row = '<tr><th scope="row">{}</th><td class="current">{}</td><td class="proposed">{}</td></tr>'
+        row = '<tr><th scope="row">{}</th><td class="now">{}</td><td class="proposed">{}</td></tr>'
         body = format_html_join("", row, rows)
         score_url = reverse("admin:frameworks_score_change", args=[score.pk])
         return format_html(
