@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.conflicts import (
     ID,
+    REASON_FIELD,
     TOKEN_FIELD,
     EditConflictForm,
     InlinePost,
@@ -20,6 +21,12 @@ from editorial.conflicts import (
 def _inline_posts(request) -> list[InlinePost]:
     # One list per request, shared by every form class the admin builds for it.
     return request.__dict__.setdefault("_edit_conflict_inline_posts", [])
+
+
+def _give_reason(obj, form) -> None:
+    reason = (getattr(form, "cleaned_data", {}).get(REASON_FIELD) or "").strip()
+    if reason:
+        obj._change_reason = reason
 
 
 def _related_name(record, name: str) -> str:
@@ -72,6 +79,7 @@ class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
         # Saving a form that changes nothing must not record a change in the history.
         if change and not differs_from_stored(obj):
             return
+        _give_reason(obj, form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -80,6 +88,7 @@ class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
             obj.delete()
         for obj in instances:
             if obj.pk is None or differs_from_stored(obj):
+                _give_reason(obj, form)  # the reason given for the page's save
                 obj.save()
         formset.save_m2m()
 
@@ -142,6 +151,8 @@ class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if REASON_FIELD not in flatten_fieldsets(fieldsets):
+            fieldsets = [*fieldsets, ("Why", {"fields": (REASON_FIELD,)})]
         if obj is None or TOKEN_FIELD in flatten_fieldsets(fieldsets):
             return fieldsets
         # The hidden token rides along in the first fieldset (a row of only
