@@ -26,9 +26,17 @@ class SuggestionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # readers send them; editors decide
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            # The form changes obj.status before it validates; what is stored decides.
+            obj.stored_status = obj.status
+        return obj
+
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        if obj is not None and obj.status != Suggestion.Status.PENDING:
+        stored = getattr(obj, "stored_status", Suggestion.Status.PENDING)
+        if obj is not None and stored != Suggestion.Status.PENDING:
             return (*fields, "status", "decision_reason")  # a decision stands
         return fields
 

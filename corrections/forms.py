@@ -11,14 +11,13 @@ HONEYPOT = "website"
 KEEP = ""
 
 
+WEB_PAGE = "Give the address of a web page, starting with https:// or http://."
+
+
 class EvidenceURLField(forms.URLField):
     # Only web pages: no javascript:, data:, ftp: or file: links to click in the admin.
-    default_validators = [
-        URLValidator(
-            schemes=["http", "https"],
-            message="Give the address of a web page, starting with https:// or http://.",
-        )
-    ]
+    default_validators = [URLValidator(schemes=["http", "https"], message=WEB_PAGE)]
+    default_error_messages = {"invalid": WEB_PAGE}
 
 
 class SuggestionForm(forms.Form):
