@@ -89,14 +89,10 @@ def score_entries(records: QuerySet, limit: int | None = None) -> list[Entry]:
         entries.append(
             Entry(
                 kind=SCORE,
-                history_id=row.history_id,
-                when=row.history_date,
-                history_type=row.history_type,
+                **_version(row),
                 framework=row.framework.name,
                 criterion=row.criterion.name,
                 phrases=describe_score(_fields(old), _fields(row), row.history_type),
-                reason=row.history_change_reason or "",
-                by_editor=row.history_user_id is not None,
                 url=url,
                 value=row.value,
                 note=row.note,
@@ -122,18 +118,25 @@ def framework_entries(records: QuerySet) -> list[Entry]:
         entries.append(
             Entry(
                 kind=FRAMEWORK,
-                history_id=row.history_id,
-                when=row.history_date,
-                history_type=row.history_type,
+                **_version(row),
                 framework=framework.name,
                 criterion="",
                 phrases=describe_framework(_fields(old), _fields(row), row.history_type),
-                reason=row.history_change_reason or "",
-                by_editor=row.history_user_id is not None,
                 url=reverse("changelog:framework_history", args=[framework.slug]),
             )
         )
     return entries
+
+
+def _version(row) -> dict:
+    """What every history row says about itself: when, what kind of save, and why."""
+    return {
+        "history_id": row.history_id,
+        "when": row.history_date,
+        "history_type": row.history_type,
+        "reason": row.history_change_reason or "",
+        "by_editor": row.history_user_id is not None,
+    }
 
 
 def _fields(record) -> dict | None:

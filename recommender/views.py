@@ -62,6 +62,8 @@ class Moment:
     pinned: bool  # computed from the history, for an as_of in the address
     today: Verdict | None = None
     today_url: str = ""
+    # Today's questionnaire no longer takes these answers (a choice was removed).
+    answers_outdated: bool = False
 
 
 def _load(request: HttpRequest) -> tuple[Catalogue, AsOf]:
@@ -91,8 +93,10 @@ def _moment(request: HttpRequest, as_of: AsOf, result: Verdict) -> Moment:
     today_url = reverse("recommender:verdict") + (f"?{query.urlencode()}" if query else "")
     today_catalogue = load_catalogue()
     parsed = _parse(request, today_catalogue)
-    today = decide(today_catalogue, parsed.answers) if parsed.valid else None
-    if today is not None and _outcome(today) == _outcome(result):
+    if not parsed.valid:
+        return Moment(as_of.moment, pinned=True, today_url=today_url, answers_outdated=True)
+    today = decide(today_catalogue, parsed.answers)
+    if _outcome(today) == _outcome(result):
         today = None
     return Moment(computed_at=as_of.moment, pinned=True, today=today, today_url=today_url)
 

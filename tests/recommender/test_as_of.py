@@ -81,6 +81,8 @@ def test_a_record_reads_the_questionnaire_as_it_was(
     pinned = client.get(f"/recommend/verdict.json?{BANKING}&as_of={stamp}")
     assert pinned.status_code == 200
     assert pinned.json()["winner"] == "django"
+    page = client.get(f"/recommend/verdict/?{BANKING}&as_of={stamp}").content.decode()
+    assert "today's questionnaire no longer offers some of these answers" in page
 
 
 def test_the_verdict_carries_the_time_it_was_computed(client, seeded):
