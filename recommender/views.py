@@ -115,6 +115,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
     moment = _moment(request, as_of, result)
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
+    pinned = "?" + _pinned_query(request, moment.computed_at)
     compare_url = None
     if result.winner and result.runner_up:
         a, b = canonical_pair(result.winner.slug, result.runner_up.slug)
@@ -130,8 +131,9 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "permalink": _permalink(request, moment.computed_at),
             "moment": moment,
             "edit_url": reverse("recommender:questionnaire") + suffix,
-            "json_url": reverse("recommender:verdict_json") + suffix,
-            "md_url": reverse("recommender:verdict_markdown") + suffix,
+            # The record and the JSON of the verdict on this page, pinned to the same moment.
+            "json_url": reverse("recommender:verdict_json") + pinned,
+            "md_url": reverse("recommender:verdict_markdown") + pinned,
             "compare_url": compare_url,
         },
     )
@@ -165,10 +167,16 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
 
 def _permalink(request: HttpRequest, moment: datetime.datetime) -> str:
     """The verdict page for these answers as computed then, at the site's public address."""
+    return (
+        site_origin(request) + reverse("recommender:verdict") + "?" + _pinned_query(request, moment)
+    )
+
+
+def _pinned_query(request: HttpRequest, moment: datetime.datetime) -> str:
     query = request.GET.copy()
     query[AS_OF] = stamp(moment)
     # Colons kept as they are: the stamp reads as the ISO 8601 it is.
-    return site_origin(request) + reverse("recommender:verdict") + f"?{query.urlencode(safe=':')}"
+    return query.urlencode(safe=":")
 
 
 @require_safe

@@ -93,6 +93,9 @@ def test_the_verdict_carries_the_time_it_was_computed(client, seeded):
     computed = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
     assert before <= computed <= timezone.now()
     assert "Computed <time" in page
+    # The record and JSON linked from the page are pinned to the page's moment.
+    for endpoint in ("verdict.md", "verdict.json"):
+        assert re.search(rf'href="/recommend/{endpoint}\?[^"]*as_of={stamp}"', page), endpoint
     markdown = client.get(f"/recommend/verdict.md?{BANKING}").content.decode()
     assert re.search(r"^Computed: \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\.$", markdown, re.M)
     assert "as_of=" in markdown.split("Permalink: ", 1)[1].splitlines()[0]
