@@ -254,3 +254,23 @@ def test_rejecting_needs_a_reason_and_leaves_the_score_alone(client, score, edit
     assert score.value == before
     status = client.get(f"/suggestions/{suggestion.token}/").content.decode()
     assert "Rejected" in status and "The docs say otherwise." in status
+
+
+def test_a_broken_cache_does_not_stop_corrections(client, score, monkeypatch):
+    from corrections import throttle
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(throttle.cache, "get", broken)
+    monkeypatch.setattr(throttle.cache, "set", broken)
+    assert suggest(client, score).status_code == 302
+    assert Suggestion.objects.count() == 1
+
+
+def test_drafts_take_no_corrections(client, score):
+    score.framework.is_published = False
+    score.framework.save()
+    assert client.get(SUGGEST).status_code == 404
+    assert suggest(client, score).status_code == 404
+    assert not Suggestion.objects.exists()
