@@ -6,13 +6,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from corrections.models import Suggestion
+from editorial.conflicts import REASON_MAX
 from frameworks.models import Score
 
 
 def accepted_reason(suggestion: Suggestion) -> str:
-    """The reason recorded in the score's history, which readers see there."""
+    """The reason recorded in the score's history, which readers see there.
+
+    Cut to fit the history's column; the whole reason stays on the suggestion.
+    """
     reason = "A reader's correction, accepted"
-    return f"{reason}: {suggestion.decision_reason}" if suggestion.decision_reason else reason
+    if suggestion.decision_reason:
+        reason = f"{reason}: {suggestion.decision_reason}"
+    return reason if len(reason) <= REASON_MAX else reason[: REASON_MAX - 1] + "…"
 
 
 class AlreadyDecided(Exception):

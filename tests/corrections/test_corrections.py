@@ -274,3 +274,18 @@ def test_drafts_take_no_corrections(client, score):
     assert client.get(SUGGEST).status_code == 404
     assert suggest(client, score).status_code == 404
     assert not Suggestion.objects.exists()
+
+
+def test_a_long_reason_fits_the_history(client, score, editor_client):
+    suggest(client, score)
+    suggestion = Suggestion.objects.get()
+    reason = "Checked every page of the extension's documentation. " * 10
+    editor_client.post(
+        f"/admin/corrections/suggestion/{suggestion.pk}/change/",
+        {"status": "accepted", "decision_reason": reason},
+    )
+    recorded = score.history.latest().history_change_reason
+    assert recorded.startswith("A reader's correction, accepted: Checked every page")
+    assert len(recorded) <= 100 and recorded.endswith("…")
+    suggestion.refresh_from_db()
+    assert suggestion.decision_reason == reason.strip()
