@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from editorial.conflicts import DeletedRowsFormSet
+from editorial.content_admin import UnixNewlinesMixin
 
 
 class SharedChoicesInlineMixin:
@@ -25,7 +26,7 @@ class SharedChoicesInlineMixin:
         return field
 
 
-class CountedTabularInline(SharedChoicesInlineMixin, admin.TabularInline):
+class CountedTabularInline(UnixNewlinesMixin, SharedChoicesInlineMixin, admin.TabularInline):
     formset = DeletedRowsFormSet
 
 

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "frameworks",
     "releases",
     "recommender",
+    "changelog",
+    # Before editorial, whose post_migrate gives the Editors group these permissions.
+    "corrections",
     "editorial",
 ]
 

@@ -13,6 +13,8 @@ admin.site.index_title = "Content"
 urlpatterns = [
     path("", include("frameworks.urls")),
     path("recommend/", include("recommender.urls")),
+    path("", include("changelog.urls")),
+    path("", include("corrections.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -28,6 +28,9 @@ from django.utils.text import Truncator, capfirst
 from editorial.merging import as_posted, refresh_untouched, same_text, seen_version
 
 TOKEN_FIELD = "edit_token"
+# Not a model field: the editor's reason, kept with the change in its history.
+REASON_FIELD = "change_reason"
+REASON_MAX = 100  # simple-history's column
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,12 @@ class InlinePost:
 
 class EditConflictForm(forms.ModelForm):
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        required=False,
+        max_length=REASON_MAX,
+        help_text="Optional. Shown with the change in the public history (your name is not).",
+    )
     # Set by the admin on the class it builds for each request.
     watched: tuple[Watched, ...] = ()
     editor_id: int | None = None
@@ -226,7 +235,9 @@ class EditConflictForm(forms.ModelForm):
         seen_row = seen_version(self.watched[0].history_model, pk, seen[0])
         current_row = model._default_manager.filter(pk=pk).first()
         if seen_row is not None and current_row is not None:
-            fields = [opts.get_field(n) for n in self.fields if n != TOKEN_FIELD]
+            fields = [
+                opts.get_field(n) for n in self.fields if n not in (TOKEN_FIELD, REASON_FIELD)
+            ]
             refreshed += refresh_untouched(
                 self.data, self.add_prefix, fields, seen_row, current_row
             )

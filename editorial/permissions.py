@@ -23,6 +23,8 @@ EDITOR_MODELS: dict[str, dict[str, tuple[str, ...]]] = {
         "choice": ALL_ACTIONS,
         "choiceeffect": ALL_ACTIONS,
     },
+    # Readers' corrections: look at them and decide (readers add them, not editors).
+    "corrections": {"suggestion": ("change", "view")},
     # The freshness queue: look at it and mark scores as reviewed.
     "editorial": {"scoredueforreview": ("change", "view"), "factdisagreement": ("view",)},
     # Snapshots are written by the sync only; editors read them.

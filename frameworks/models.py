@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -34,11 +35,12 @@ class FrameworkQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
-    def with_scores(self):
+    def with_scores(self, change_stats: bool = False):
         """Prefetch every score with its criterion: one extra query, whatever the size."""
-        return self.prefetch_related(
-            Prefetch("scores", queryset=Score.objects.select_related("criterion"))
-        )
+        scores = Score.objects.select_related("criterion")
+        if change_stats:
+            scores = scores.with_change_stats()
+        return self.prefetch_related(Prefetch("scores", queryset=scores))
 
     def with_latest_release(self):
         """Prefetch each framework's newest release snapshot: one extra query, whatever the size.
@@ -176,6 +178,15 @@ class ScoreQuerySet(models.QuerySet):
 
     def due_for_review(self, today: datetime.date | None = None):
         return self.filter(last_reviewed__lt=review_cutoff(today)).order_by(*DUE_FOR_REVIEW_ORDER)
+
+    def with_change_stats(self):
+        """``change_count`` (edits since it was added) and ``last_changed``, in the same query."""
+        versions = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by()
+        edits = versions.filter(history_type="~").values("id").annotate(n=Count("*")).values("n")
+        return self.annotate(
+            change_count=Coalesce(Subquery(edits, output_field=IntegerField()), 0),
+            last_changed=Subquery(versions.order_by("-history_id").values("history_date")[:1]),
+        )
 
 
 class Score(models.Model):

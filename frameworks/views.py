@@ -94,7 +94,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     framework = (
         Framework.objects.visible_to(request.user)
-        .with_scores()
+        .with_scores(change_stats=True)
         .with_latest_release()
         .filter(slug=slug)
         .first()
@@ -252,7 +252,8 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scores = (
         Score.objects.published()
         .filter(criterion=criterion)
-        .select_related("framework")
+        .select_related("framework", "criterion")
+        .with_change_stats()
         .order_by("-value", "framework__name")
     )
     return render(

@@ -5,11 +5,14 @@ result is cached under the content version, so that a warm cache answers any
 verdict without touching the database at all.
 """
 
+import datetime
+
 from django.core.cache import cache
 
 from compare_site import content_version
-from frameworks.models import Criterion, Framework
-from recommender.models import Question
+from frameworks.models import Criterion, Framework, Score
+from recommender.models import Choice, ChoiceEffect, Question
+from recommender.moments import end_of_second, stamp
 from recommender.scoring import (
     Catalogue,
     ChoiceInfo,
@@ -64,5 +67,88 @@ def load_catalogue() -> Catalogue:
     catalogue = cache.get(key)
     if catalogue is None:
         catalogue = load_catalogue_from_db()
+        cache.set(key, catalogue)
+    return catalogue
+
+
+def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:
+    """The catalogue and questionnaire as they stood at the end of that second.
+
+    Read from the history tables (one query each), ordered as the live tables
+    order them, so that ties break the same way they did then.
+    """
+    when = end_of_second(moment)
+    criteria_rows = sorted(
+        Criterion.history.as_of(when).values("id", "slug", "name", "default_weight", "order"),
+        key=lambda c: (c["order"], c["name"]),
+    )
+    criterion_slug = {c["id"]: c["slug"] for c in criteria_rows}
+    criterion_rank = {c["id"]: n for n, c in enumerate(criteria_rows)}
+    framework_rows = sorted(
+        Framework.history.as_of(when).filter(is_published=True).values("id", "slug", "name"),
+        key=lambda f: f["name"],
+    )
+    scores: dict[int, dict[str, int]] = {f["id"]: {} for f in framework_rows}
+    score_rows = Score.history.as_of(when).values("framework_id", "criterion_id", "value")
+    for row in score_rows:
+        if row["framework_id"] in scores and row["criterion_id"] in criterion_slug:
+            scores[row["framework_id"]][criterion_slug[row["criterion_id"]]] = row["value"]
+    effects: dict[int, list[dict]] = {}
+    effect_rows = ChoiceEffect.history.as_of(when).values(
+        "choice_id", "criterion_id", "weight_change", "min_score"
+    )
+    for row in sorted(effect_rows, key=lambda e: criterion_rank.get(e["criterion_id"], -1)):
+        if row["criterion_id"] in criterion_slug:
+            effects.setdefault(row["choice_id"], []).append(row)
+    choices: dict[int, list[dict]] = {}
+    choice_rows = Choice.history.as_of(when).values("id", "question_id", "slug", "label", "order")
+    for row in sorted(choice_rows, key=lambda c: (c["order"], c["id"])):
+        choices.setdefault(row["question_id"], []).append(row)
+    question_rows = sorted(
+        Question.history.as_of(when).values("id", "slug", "text", "help_text", "order"),
+        key=lambda q: (q["order"], q["slug"]),
+    )
+    return Catalogue(
+        criteria=tuple(
+            CriterionInfo(slug=c["slug"], name=c["name"], default_weight=c["default_weight"])
+            for c in criteria_rows
+        ),
+        frameworks=tuple(
+            FrameworkInfo(slug=f["slug"], name=f["name"], scores=scores[f["id"]])
+            for f in framework_rows
+        ),
+        questions=tuple(
+            QuestionInfo(
+                slug=q["slug"],
+                text=q["text"],
+                help_text=q["help_text"],
+                choices=tuple(
+                    ChoiceInfo(
+                        slug=c["slug"],
+                        label=c["label"],
+                        effects=tuple(
+                            Effect(
+                                criterion=criterion_slug[e["criterion_id"]],
+                                weight_change=e["weight_change"],
+                                min_score=e["min_score"],
+                            )
+                            for e in effects.get(c["id"], ())
+                        ),
+                    )
+                    for c in choices.get(q["id"], ())
+                ),
+            )
+            for q in question_rows
+        ),
+    )
+
+
+def load_catalogue_as_of(moment: datetime.datetime) -> Catalogue:
+    # The past does not change, but an editor may delete history rows: keep the
+    # content version in the key like every other cached read.
+    key = f"scoring-catalogue-as-of:{content_version.current()}:{stamp(moment)}"
+    catalogue = cache.get(key)
+    if catalogue is None:
+        catalogue = load_catalogue_as_of_from_db(moment)
         cache.set(key, catalogue)
     return catalogue

@@ -1,19 +1,24 @@
 """Questionnaire and verdict views: load, parse, decide, render."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from compare_site.context_processors import site_origin
 from frameworks.comparison import canonical_pair
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
-from recommender.loading import load_catalogue
+from recommender.loading import load_catalogue, load_catalogue_as_of
+from recommender.moments import AS_OF, AsOf, parse_as_of, stamp
 from recommender.presentation import verdict_as_dict, verdict_summary
-from recommender.scoring import Catalogue, decide
+from recommender.scoring import Catalogue, Verdict, decide
 
 TOO_MANY = "The address carries too many parameters; start again from the questionnaire."
 
@@ -49,15 +54,68 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     return _questionnaire_page(request, catalogue, parsed, status=200 if parsed.valid else 400)
 
 
+@dataclass(frozen=True)
+class Moment:
+    """When a verdict was computed, and today's verdict when it has changed since."""
+
+    computed_at: datetime.datetime
+    pinned: bool  # computed from the history, for an as_of in the address
+    today: Verdict | None = None
+    today_url: str = ""
+    # Today's questionnaire no longer takes these answers (a choice was removed).
+    answers_outdated: bool = False
+
+
+def _load(request: HttpRequest) -> tuple[Catalogue, AsOf]:
+    """Today's catalogue, or the one as_of asks for; an error when it cannot be had."""
+    try:
+        as_of = parse_as_of(request.GET.getlist(AS_OF), timezone.now())
+    except TooManyFieldsSent:
+        as_of = AsOf()  # parsing the answers says so
+    if as_of.moment is None:
+        return load_catalogue(), as_of
+    catalogue = load_catalogue_as_of(as_of.moment)
+    if not catalogue.frameworks:
+        error = "The catalogue's history does not go back that far: no framework was listed then."
+        return load_catalogue(), AsOf(error=error)
+    return catalogue, as_of
+
+
+def _outcome(result: Verdict) -> tuple:
+    return tuple((r.slug, round(r.score, 1), r.excluded) for r in result.ranking)
+
+
+def _moment(request: HttpRequest, as_of: AsOf, result: Verdict) -> Moment:
+    if as_of.moment is None:
+        return Moment(computed_at=timezone.now().replace(microsecond=0), pinned=False)
+    query = request.GET.copy()
+    query.pop(AS_OF, None)
+    today_url = reverse("recommender:verdict") + (f"?{query.urlencode()}" if query else "")
+    today_catalogue = load_catalogue()
+    parsed = _parse(request, today_catalogue)
+    if not parsed.valid:
+        return Moment(as_of.moment, pinned=True, today_url=today_url, answers_outdated=True)
+    today = decide(today_catalogue, parsed.answers)
+    if _outcome(today) == _outcome(result):
+        today = None
+    return Moment(computed_at=as_of.moment, pinned=True, today=today, today_url=today_url)
+
+
 @require_safe
 def verdict(request: HttpRequest) -> HttpResponse:
-    catalogue = load_catalogue()
+    catalogue, as_of = _load(request)
+    if as_of.error:
+        return _questionnaire_page(
+            request, catalogue, ParsedAnswers(errors={"__all__": as_of.error}), status=400
+        )
     parsed = _parse(request, catalogue)
     if not parsed.valid:
         return _questionnaire_page(request, catalogue, parsed, status=400)
     result = decide(catalogue, parsed.answers)
+    moment = _moment(request, as_of, result)
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
+    pinned = "?" + _pinned_query(request, moment.computed_at)
     compare_url = None
     if result.winner and result.runner_up:
         a, b = canonical_pair(result.winner.slug, result.runner_up.slug)
@@ -70,10 +128,12 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request),
+            "permalink": _permalink(request, moment.computed_at),
+            "moment": moment,
             "edit_url": reverse("recommender:questionnaire") + suffix,
-            "json_url": reverse("recommender:verdict_json") + suffix,
-            "md_url": reverse("recommender:verdict_markdown") + suffix,
+            # The record and the JSON of the verdict on this page, pinned to the same moment.
+            "json_url": reverse("recommender:verdict_json") + pinned,
+            "md_url": reverse("recommender:verdict_markdown") + pinned,
             "compare_url": compare_url,
         },
     )
@@ -81,42 +141,66 @@ def verdict(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def verdict_json(request: HttpRequest) -> JsonResponse:
-    catalogue = load_catalogue()
+    catalogue, as_of = _load(request)
+    if as_of.error:
+        return JsonResponse(
+            {"error": "as_of could not be used.", "errors": {AS_OF: as_of.error}}, status=400
+        )
     parsed = _parse(request, catalogue)
     if not parsed.valid:
         return JsonResponse(
             {"error": "Some answers could not be used.", "errors": parsed.errors}, status=400
         )
     result = decide(catalogue, parsed.answers)
+    moment = _moment(request, as_of, result)
     data = verdict_as_dict(result)
-    data["permalink"] = _permalink(request)
+    data["permalink"] = _permalink(request, moment.computed_at)
+    data["as_of"] = stamp(moment.computed_at)
+    if moment.today is not None:
+        winner = moment.today.winner
+        data["today"] = {
+            "winner": winner.slug if winner else None,
+            "url": site_origin(request) + moment.today_url,
+        }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-def _permalink(request: HttpRequest) -> str:
-    """The verdict page for these answers, at the site's public address."""
-    query = request.GET.urlencode()
-    return site_origin(request) + reverse("recommender:verdict") + (f"?{query}" if query else "")
+def _permalink(request: HttpRequest, moment: datetime.datetime) -> str:
+    """The verdict page for these answers as computed then, at the site's public address."""
+    return (
+        site_origin(request) + reverse("recommender:verdict") + "?" + _pinned_query(request, moment)
+    )
+
+
+def _pinned_query(request: HttpRequest, moment: datetime.datetime) -> str:
+    query = request.GET.copy()
+    query[AS_OF] = stamp(moment)
+    # Colons kept as they are: the stamp reads as the ISO 8601 it is.
+    return query.urlencode(safe=":")
 
 
 @require_safe
 def verdict_markdown(request: HttpRequest) -> HttpResponse:
-    catalogue = load_catalogue()
-    parsed = _parse(request, catalogue)
-    if not parsed.valid:
+    catalogue, as_of = _load(request)
+    parsed = _parse(request, catalogue) if not as_of.error else ParsedAnswers()
+    if as_of.error or not parsed.valid:
         lines = ["# The answers could not be used", ""]
-        lines += [f"- {message}" for message in parsed.errors.values()]
+        errors = {AS_OF: as_of.error} if as_of.error else parsed.errors
+        lines += [f"- {message}" for message in errors.values()]
         return HttpResponse(
             "\n".join(lines) + "\n", status=400, content_type="text/markdown; charset=utf-8"
         )
     result = decide(catalogue, parsed.answers)
+    moment = _moment(request, as_of, result)
     body = render_to_string(
         "recommender/verdict.md",
         {
             "verdict": result,
             "summary": verdict_summary(result),
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request),
+            "permalink": _permalink(request, moment.computed_at),
+            "moment": moment,
+            "origin": site_origin(request),
         },
     )
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")

@@ -28,6 +28,10 @@ PAGES = [
     "/recommend/verdict/",
     "/recommend/verdict/?project_type=blog&project_size=small",
     "/no-such-page/",
+    "/changes/",
+    "/frameworks/flask/history/",
+    "/frameworks/flask/scores/admin/history/",
+    "/frameworks/flask/scores/admin/suggest/",
 ]
 
 

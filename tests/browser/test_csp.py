@@ -79,6 +79,7 @@ def test_the_admin_raises_no_csp_violation(watched_page, transactional_db, djang
         "/admin/recommender/question/1/change/",
         "/admin/recommender/choice/1/change/",
         "/admin/editorial/scoredueforreview/",
+        "/admin/corrections/suggestion/",
         "/admin/auth/user/",
         "/frameworks/falcon/",  # the draft preview
     ]

@@ -202,8 +202,9 @@ def test_decider_answers_with_the_keyboard_only_and_keeps_a_record(
     expect(answers).to_contain_text("High: audited, sensitive data")
     ranking = _ranking(page)
     assert len(ranking) >= 2 and ranking[0].startswith("Django")
-    permalink = page.url
-    assert page.locator(".permalink a").get_attribute("href") == permalink
+    # The permalink pins the verdict to the moment it was computed.
+    permalink = page.locator(".permalink a").get_attribute("href")
+    assert permalink.startswith(page.url + "&as_of=")
 
     # The permalink, opened by someone else, gives the same verdict.
     other = browser.new_context(base_url=live_server.url)

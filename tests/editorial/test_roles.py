@@ -35,6 +35,8 @@ def test_migration_creates_the_editors_group_with_exactly_the_content_permission
         # The index-disagreement queue and the synced snapshots: read only.
         "editorial.view_factdisagreement",
         "releases.view_releasesnapshot",
+        "corrections.view_suggestion",
+        "corrections.change_suggestion",
     }
     assert granted == expected
     assert not any(p.split(".")[0] in {"auth", "sessions", "axes", "admin"} for p in granted)

@@ -20,6 +20,10 @@ PUBLIC = [
     "/recommend/verdict/?project_type=spaceship",
     "/no-such-page/",
     "/frameworks/no-such-framework/",
+    "/changes/",
+    "/frameworks/flask/history/",
+    "/frameworks/flask/scores/admin/history/",
+    "/frameworks/flask/scores/admin/suggest/",
 ]
 
 

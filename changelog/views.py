@@ -1,0 +1,54 @@
+"""Public history: a score's versions, a framework's changes, and the whole catalogue's."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from changelog import entries
+from changelog.chart import value_chart
+from frameworks.models import Framework, Score
+
+# The query parameter these pages read (besides the path): the page number.
+PAGE = "page"
+
+
+@require_safe
+def score_history(request: HttpRequest, slug: str, criterion: str) -> HttpResponse:
+    score = get_object_or_404(
+        Score.objects.published().select_related("framework", "criterion"),
+        framework__slug=slug,
+        criterion__slug=criterion,
+    )
+    records = entries.public_score_records().filter(id=score.pk)
+    versions = entries.score_entries(records, limit=entries.MAX_VERSIONS)
+    shown = [v for v in versions if v.phrases]
+    chart = value_chart([(v.when, v.value) for v in reversed(versions)], timezone.now())
+    return render(
+        request,
+        "changelog/score_history.html",
+        {"score": score, "versions": shown, "chart": chart, "edits": len(shown) - 1},
+    )
+
+
+@require_safe
+def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = get_object_or_404(Framework.objects.published(), slug=slug)
+    page, changes = entries.change_page(
+        entries.public_score_records().filter(framework_id=framework.pk),
+        entries.public_framework_records().filter(id=framework.pk),
+        request.GET.get(PAGE),
+    )
+    return render(
+        request,
+        "changelog/framework_history.html",
+        {"framework": framework, "page": page, "changes": changes},
+    )
+
+
+@require_safe
+def changes(request: HttpRequest) -> HttpResponse:
+    page, changes = entries.change_page(
+        entries.public_score_records(), entries.public_framework_records(), request.GET.get(PAGE)
+    )
+    return render(request, "changelog/changes.html", {"page": page, "changes": changes})
