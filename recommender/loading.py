@@ -38,6 +38,7 @@ def load_catalogue_from_db() -> Catalogue:
             slug=q.slug,
             text=q.text,
             help_text=q.help_text,
+            multiple=q.multiple,
             choices=tuple(
                 ChoiceInfo(
                     slug=c.slug,
@@ -47,6 +48,7 @@ def load_catalogue_from_db() -> Catalogue:
                             criterion=e.criterion.slug,
                             weight_change=e.weight_change,
                             min_score=e.min_score,
+                            need=e.need,
                         )
                         for e in c.effects.all()
                     ),
