@@ -179,6 +179,11 @@ class Contribution:
     value: int
     points: float  # share of the 0-100 score
 
+    @property
+    def share_percent(self) -> int:
+        """The criterion's share of the total weight, in whole per cent, for people."""
+        return round(self.share * 100)
+
 
 @dataclass(frozen=True, slots=True)
 class Exclusion:
@@ -368,6 +373,11 @@ class Verdict:
         """Needs were stated and not one eligible framework meets them all."""
         winner = self.winner
         return bool(self.needs) and winner is not None and not winner.meets_all_needs
+
+    @property
+    def winner_missed_needs(self) -> tuple[Need, ...]:
+        winner = self.winner
+        return tuple(u.need for u in winner.unmet) if winner else ()
 
     @property
     def best_per_need(self) -> tuple[tuple[Need, Ranked | None], ...]:

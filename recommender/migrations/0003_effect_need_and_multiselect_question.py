@@ -6,45 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frameworks', '0003_history'),
-        ('recommender', '0002_history'),
+        ("frameworks", "0003_history"),
+        ("recommender", "0002_history"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='choiceeffect',
-            name='need',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Optional stated need: frameworks scoring below it rank after those that meet every need, and the verdict names what they miss.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)]),
+            model_name="choiceeffect",
+            name="need",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Optional stated need: frameworks scoring below it rank after those that meet every need, and the verdict names what they miss.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(5),
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='historicalchoiceeffect',
-            name='need',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Optional stated need: frameworks scoring below it rank after those that meet every need, and the verdict names what they miss.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)]),
+            model_name="historicalchoiceeffect",
+            name="need",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Optional stated need: frameworks scoring below it rank after those that meet every need, and the verdict names what they miss.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(5),
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='historicalquestion',
-            name='multiple',
-            field=models.BooleanField(default=False, help_text='Several choices may be picked (the answer is a repeated parameter).'),
+            model_name="historicalquestion",
+            name="multiple",
+            field=models.BooleanField(
+                default=False,
+                help_text="Several choices may be picked (the answer is a repeated parameter).",
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='multiple',
-            field=models.BooleanField(default=False, help_text='Several choices may be picked (the answer is a repeated parameter).'),
+            model_name="question",
+            name="multiple",
+            field=models.BooleanField(
+                default=False,
+                help_text="Several choices may be picked (the answer is a repeated parameter).",
+            ),
         ),
         migrations.AlterField(
-            model_name='choiceeffect',
-            name='weight_change',
-            field=models.FloatField(default=0.0, help_text="Added to the criterion's weight: positive matters more, negative less. At most two decimal places: weights are counted in hundredths.", validators=[django.core.validators.MinValueValidator(-10.0), django.core.validators.MaxValueValidator(10.0), recommender.models.validate_hundredths]),
+            model_name="choiceeffect",
+            name="weight_change",
+            field=models.FloatField(
+                default=0.0,
+                help_text="Added to the criterion's weight: positive matters more, negative less. At most two decimal places: weights are counted in hundredths.",
+                validators=[
+                    django.core.validators.MinValueValidator(-10.0),
+                    django.core.validators.MaxValueValidator(10.0),
+                    recommender.models.validate_hundredths,
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalchoiceeffect',
-            name='weight_change',
-            field=models.FloatField(default=0.0, help_text="Added to the criterion's weight: positive matters more, negative less. At most two decimal places: weights are counted in hundredths.", validators=[django.core.validators.MinValueValidator(-10.0), django.core.validators.MaxValueValidator(10.0), recommender.models.validate_hundredths]),
+            model_name="historicalchoiceeffect",
+            name="weight_change",
+            field=models.FloatField(
+                default=0.0,
+                help_text="Added to the criterion's weight: positive matters more, negative less. At most two decimal places: weights are counted in hundredths.",
+                validators=[
+                    django.core.validators.MinValueValidator(-10.0),
+                    django.core.validators.MaxValueValidator(10.0),
+                    recommender.models.validate_hundredths,
+                ],
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choiceeffect',
-            constraint=models.CheckConstraint(condition=models.Q(('need__isnull', True), models.Q(('need__gte', 0), ('need__lte', 5)), _connector='OR'), name='effect_need_between_0_and_5'),
+            model_name="choiceeffect",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("need__isnull", True),
+                    models.Q(("need__gte", 0), ("need__lte", 5)),
+                    _connector="OR",
+                ),
+                name="effect_need_between_0_and_5",
+            ),
         ),
     ]
