@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
 from urllib.parse import urlencode
 
 from recommender.scoring import Answer, QuestionInfo
