@@ -118,6 +118,7 @@ class Catalogue:
     )
     choice_excludes: frozenset[UnitKey] = field(init=False, repr=False, compare=False)
     choice_misses: Mapping[UnitKey, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    choice_needy: frozenset[UnitKey] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         n = len(self.frameworks)
@@ -168,6 +169,9 @@ class Catalogue:
         object.__setattr__(self, "choice_changes", changes)
         object.__setattr__(self, "choice_misses", misses)
         object.__setattr__(self, "choice_excludes", frozenset(excludes))
+        object.__setattr__(
+            self, "choice_needy", frozenset(k for k, row in misses.items() if any(row))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,13 +501,13 @@ def _ranking(
     scale = 100 / (total_weight * MAX_SCORE) if total_weight else 0.0
     weight_vector = tuple(weights[c.slug] for c in catalogue.criteria)
     exclusions = _exclusions(catalogue, picked)
+    unmet: list[list[UnmetNeed]] = [[] for _ in catalogue.frameworks]
+    for need in needs:
+        for i, value in enumerate(catalogue.columns[need.criterion]):
+            if value < need.minimum:
+                unmet[i].append(UnmetNeed(need, value))
     ranking = []
     for i, fw in enumerate(catalogue.frameworks):
-        unmet = tuple(
-            UnmetNeed(need, catalogue.columns[need.criterion][i])
-            for need in needs
-            if catalogue.columns[need.criterion][i] < need.minimum
-        )
         ranking.append(
             Ranked(
                 slug=fw.slug,
@@ -515,7 +519,7 @@ def _ranking(
                 values=catalogue.rows[i],
                 total_weight=total_weight,
                 exclusions=tuple(exclusions[i]),
-                unmet=unmet,
+                unmet=tuple(unmet[i]),
             )
         )
     ranking.sort(key=_rank_key)
@@ -525,26 +529,37 @@ def _ranking(
 def _best(
     catalogue: Catalogue,
     totals: Sequence[int],
-    fails: Sequence[int],
+    fails: Sequence[int] | None,
     misses: Sequence[int] | None,
 ) -> int | None:
     """Index of the winner: fewest missed needs, then highest total, then name.
 
-    ``fails`` counts the hard minimums each framework fails (it must be 0 to win);
-    ``misses`` holds each framework's bit mask of missed need criteria, or None
-    when no need is stated.
+    ``fails`` counts the hard minimums each framework fails (it must be 0 to win),
+    or is None when no answer sets one; ``misses`` holds each framework's bit mask
+    of missed need criteria, or None when no need is missed.
     """
-    candidates = [i for i, k in enumerate(fails) if not k]
-    if not candidates:
-        return None
-    if misses is not None:
-        counts = [misses[i].bit_count() for i in candidates]
-        fewest = min(counts)
-        candidates = [i for i, c in zip(candidates, counts, strict=True) if c == fewest]
-    top = max(totals[i] for i in candidates)
-    tied = [i for i in candidates if totals[i] == top]
-    if len(tied) == 1:
-        return tied[0]
+    if fails is None and misses is None:
+        if not totals:
+            return None
+        top = max(totals)
+        if totals.count(top) == 1:
+            return totals.index(top)
+        tied = [i for i, t in enumerate(totals) if t == top]
+    else:
+        candidates = (
+            [i for i, k in enumerate(fails) if not k] if fails is not None else range(len(totals))
+        )
+        if not candidates:
+            return None
+        if misses is not None:
+            counts = [misses[i].bit_count() for i in candidates]
+            fewest = min(counts)
+            if fewest or any(counts):
+                candidates = [i for i, c in zip(candidates, counts, strict=True) if c == fewest]
+        top = max(totals[i] for i in candidates)
+        tied = [i for i in candidates if totals[i] == top]
+        if len(tied) == 1:
+            return tied[0]
     return min(tied, key=lambda i: catalogue.frameworks[i].name)
 
 
@@ -563,72 +578,106 @@ def _or_all_but_one(masks: Sequence[Sequence[int]], n: int) -> list[list[int]]:
 
 
 @dataclass(slots=True)
-class _State:
-    """The current answers' raw weights, totals, knock-out counts and need masks."""
+class _Trial:
+    """Raw weights, totals, knock-out counts and need masks for one set of answers.
 
-    raw: dict[str, int]
+    ``fails`` is None when no answer sets a hard minimum, ``mask`` None when no
+    framework misses a need: the common cases skip that work.
+    """
+
+    raw: Mapping[str, int]
     totals: list[int]
-    fails: list[int]
-    keys: list[UnitKey]  # picked (question, choice) pairs
-    masks_without: dict[UnitKey, list[int]]  # need masks with one picked pair left out
-    mask: list[int]
+    fails: list[int] | None
+    mask: list[int] | None
 
 
-def _state(catalogue: Catalogue, picked: Picked, totals: Sequence[int] | None) -> _State:
+def _current(catalogue: Catalogue, picked: Picked, totals: Sequence[int] | None) -> _Trial:
     raw = raw_weights(catalogue, picked)
     if totals is None:
         totals = _totals(catalogue, {slug: max(0, w) for slug, w in raw.items()})
     n = len(catalogue.frameworks)
-    keys = [(q.slug, c.slug) for q, c in picked]
-    fails = [0] * n
-    for key in keys:
+    fails = None
+    mask = None
+    for question, choice in picked:
+        key = (question.slug, choice.slug)
         if key in catalogue.choice_excludes:
-            fails = [k + f for k, f in zip(fails, catalogue.choice_fails[key], strict=True)]
-    rows = [catalogue.choice_misses[key] for key in keys]
-    without = _or_all_but_one(rows, n)
-    mask = [0] * n
-    for row in rows:
-        mask = [a | b for a, b in zip(mask, row, strict=True)]
-    return _State(raw, list(totals), fails, keys, dict(zip(keys, without, strict=True)), mask)
+            row = catalogue.choice_fails[key]
+            fails = [k + f for k, f in zip(fails or [0] * n, row, strict=True)]
+        if key in catalogue.choice_needy:
+            row = catalogue.choice_misses[key]
+            mask = [a | b for a, b in zip(mask or [0] * n, row, strict=True)]
+    return _Trial(raw, list(totals), fails, mask)
 
 
-def _trial_winner(
-    catalogue: Catalogue, state: _State, remove: UnitKey | None, add: UnitKey | None
-) -> int | None:
-    """The winner if the pair ``remove`` were dropped from the answers and ``add`` added.
+def _shift(
+    catalogue: Catalogue,
+    trial: _Trial,
+    key: UnitKey,
+    sign: int,
+    mask: list[int] | None,
+    last: bool = False,
+) -> _Trial:
+    """``trial`` with the pair ``key`` added (sign 1) or taken away (sign -1).
 
-    Starts from the current totals, takes away what ``remove`` added and adds what
-    ``add`` would (both precomputed per choice). Weights are floored at zero:
-    where the floor bites on a criterion that either choice touches, that
-    criterion is corrected exactly.
+    Takes away or adds what the choice's weight changes add to each total
+    (precomputed per choice). Weights are floored at zero: where the floor bites
+    on a criterion the choice touches, that criterion is corrected exactly.
+    ``mask`` is the need mask to use afterwards (taking a pair away needs the OR
+    of the others, which the caller has). ``last`` says that no further shift
+    starts from the result, so its raw weights need not be kept.
     """
-    totals = state.totals
-    fails = state.fails
-    mask = state.mask
-    delta: dict[str, int] = {}
-    if remove is not None:
-        totals = [t - g for t, g in zip(totals, catalogue.choice_gains[remove], strict=True)]
-        for criterion, change in catalogue.choice_changes[remove].items():
-            delta[criterion] = delta.get(criterion, 0) - change
-        if remove in catalogue.choice_excludes:
-            fails = [k - f for k, f in zip(fails, catalogue.choice_fails[remove], strict=True)]
-        mask = state.masks_without[remove]
-    if add is not None:
-        totals = [t + g for t, g in zip(totals, catalogue.choice_gains[add], strict=True)]
-        for criterion, change in catalogue.choice_changes[add].items():
-            delta[criterion] = delta.get(criterion, 0) + change
-        if add in catalogue.choice_excludes:
-            fails = [k + f for k, f in zip(fails, catalogue.choice_fails[add], strict=True)]
-        mask = [a | b for a, b in zip(mask, catalogue.choice_misses[add], strict=True)]
-    for criterion, change in delta.items():
-        before = state.raw[criterion]
-        after = before + change
-        if before < 0 or after < 0:  # only then does the floor at zero bite
-            correction = max(0, after) - max(0, before) - change
-            if correction:
-                column = catalogue.columns[criterion]
-                totals = [t + correction * v for t, v in zip(totals, column, strict=True)]
-    return _best(catalogue, totals, fails, mask if any(mask) else None)
+    gains = catalogue.choice_gains[key]
+    if sign > 0:
+        totals = [t + g for t, g in zip(trial.totals, gains, strict=True)]
+    else:
+        totals = [t - g for t, g in zip(trial.totals, gains, strict=True)]
+    raw = trial.raw
+    changes = catalogue.choice_changes[key]
+    if changes:
+        source = raw
+        if not last:
+            raw = dict(raw)
+        for criterion, change in changes.items():
+            before = source[criterion]
+            after = before + sign * change
+            if not last:
+                raw[criterion] = after
+            if before < 0 or after < 0:  # only then does the floor at zero bite
+                correction = max(0, after) - max(0, before) - sign * change
+                if correction:
+                    column = catalogue.columns[criterion]
+                    totals = [t + correction * v for t, v in zip(totals, column, strict=True)]
+    fails = trial.fails
+    if key in catalogue.choice_excludes:
+        row = catalogue.choice_fails[key]
+        fails = [k + sign * f for k, f in zip(fails or [0] * len(totals), row, strict=True)]
+    return _Trial(raw, totals, fails, mask)
+
+
+def _masks_without(
+    catalogue: Catalogue, picked: Picked, current: _Trial
+) -> dict[UnitKey, list[int] | None]:
+    """For each picked pair, the need mask of the other picked pairs."""
+    keys = [(q.slug, c.slug) for q, c in picked]
+    needy = [k for k in keys if k in catalogue.choice_needy]
+    without: dict[UnitKey, list[int] | None] = dict.fromkeys(keys, current.mask)
+    if needy:
+        n = len(catalogue.frameworks)
+        rows = [catalogue.choice_misses[k] for k in needy]
+        for key, mask in zip(needy, _or_all_but_one(rows, n), strict=True):
+            without[key] = mask if any(mask) else None
+    return without
+
+
+def _with_misses(catalogue: Catalogue, mask: list[int] | None, key: UnitKey) -> list[int] | None:
+    if key not in catalogue.choice_needy:
+        return mask
+    row = catalogue.choice_misses[key]
+    return list(row) if mask is None else [a | b for a, b in zip(mask, row, strict=True)]
+
+
+def _winner_of(catalogue: Catalogue, trial: _Trial) -> int | None:
+    return _best(catalogue, trial.totals, trial.fails, trial.mask)
 
 
 def what_would_change(
@@ -644,30 +693,38 @@ def what_would_change(
     one picked.
     """
     picked = chosen_effects(catalogue, answers)
-    state = _state(catalogue, picked, totals)
-    picked_keys = set(state.keys)
+    current = _current(catalogue, picked, totals)
+    without = _masks_without(catalogue, picked, current)
+    picked_keys = set(without)
     changes = []
     for question in catalogue.questions:
+        results: list[tuple[ChoiceInfo | None, str, int | None]] = []
         if question.multiple:
-            trials = [
-                (
-                    choice,
-                    "remove" if (question.slug, choice.slug) in picked_keys else "add",
-                )
-                for choice in question.choices
-            ]
+            for choice in question.choices:
+                key = (question.slug, choice.slug)
+                if key in picked_keys:
+                    trial = _shift(catalogue, current, key, -1, without[key], last=True)
+                    results.append((choice, "remove", _winner_of(catalogue, trial)))
+                else:
+                    mask = _with_misses(catalogue, current.mask, key)
+                    trial = _shift(catalogue, current, key, 1, mask, last=True)
+                    results.append((choice, "add", _winner_of(catalogue, trial)))
         else:
             now = next((c for q, c in picked if q is question), None)
-            trials = [(choice, "") for choice in (None, *question.choices) if choice is not now]
-        for choice, toggle in trials:
-            key = (question.slug, choice.slug) if choice else None
-            if toggle == "remove":
-                best = _trial_winner(catalogue, state, key, None)
-            elif toggle == "add":
-                best = _trial_winner(catalogue, state, None, key)
-            else:
-                now_key = next((k for k in state.keys if k[0] == question.slug), None)
-                best = _trial_winner(catalogue, state, now_key, key)
+            base = current
+            if now is not None:
+                key = (question.slug, now.slug)
+                base = _shift(catalogue, current, key, -1, without[key])
+            for choice in (None, *question.choices):
+                if choice is now:
+                    continue
+                trial = base
+                if choice is not None:
+                    key = (question.slug, choice.slug)
+                    mask = _with_misses(catalogue, base.mask, key)
+                    trial = _shift(catalogue, base, key, 1, mask, last=True)
+                results.append((choice, "", _winner_of(catalogue, trial)))
+        for choice, toggle, best in results:
             if best is not None and catalogue.frameworks[best].slug != current_winner:
                 fw = catalogue.frameworks[best]
                 changes.append(
