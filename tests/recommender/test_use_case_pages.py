@@ -48,3 +48,19 @@ def _framework_id(slug):
     from frameworks.models import Framework
 
     return Framework.objects.get(slug=slug).pk
+
+
+def test_example_answers_may_list_must_haves(client, seeded):
+    use_case = UseCase.objects.get(slug="realtime-app")
+    use_case.example_answers = {**use_case.example_answers, "must_haves": ["websockets", "openapi"]}
+    use_case.full_clean()
+    use_case.save()
+    html = client.get(use_case.get_absolute_url()).content.decode()
+    verdict_url = re.search(r'href="(/recommend/verdict/\?[^"]+)"', html).group(1)
+    assert "must_haves=websockets&amp;must_haves=openapi" in verdict_url
+    data = client.get(
+        verdict_url.replace("&amp;", "&").replace("/verdict/", "/verdict.json")
+    ).json()
+    assert data["answers"]["must_haves"] == ["websockets", "openapi"]
+    first_three = [r["framework"] for r in data["ranking"][:3]]
+    assert _names_in_order(html, "ranking-list use-case-fits")[:3] == first_three

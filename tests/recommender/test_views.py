@@ -176,3 +176,18 @@ def test_permalinks_use_the_public_address_when_one_is_set(client, seeded, setti
     assert expected.replace("&", "&amp;") in page
     assert client.get(f"/recommend/verdict.json?{query}").json()["permalink"] == expected
     assert expected in client.get(f"/recommend/verdict.md?{query}").content.decode()
+
+
+def test_must_haves_is_a_repeated_parameter_shown_ticked_and_kept_in_links(client, seeded):
+    query = "must_haves=openapi&must_haves=websockets&must_haves=openapi"
+    data = client.get(f"/recommend/verdict.json?{query}").json()
+    # Each once, in the questionnaire's order.
+    assert data["answers"] == {"must_haves": ["websockets", "openapi"]}
+    form = client.get(f"/recommend/?{query}").content.decode()
+    for slug in ("websockets", "openapi"):
+        assert re.search(rf'name="must_haves" value="{slug}"[^>]*checked', form)
+    assert not re.search(r'name="must_haves" value="admin"[^>]*checked', form)
+    page = client.get(f"/recommend/verdict/?{query}").content.decode()
+    assert "WebSockets, Generated OpenAPI documentation" in page
+    md = client.get(f"/recommend/verdict.md?{query}").content.decode()
+    assert "WebSockets, Generated OpenAPI documentation" in md
