@@ -252,9 +252,12 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def use_case_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "frameworks/use_case_list.html", {"use_cases": UseCase.objects.with_fits()}
-    )
+    catalogue = load_catalogue()
+    use_cases = [
+        (uc, use_case_fits.best_names(catalogue, uc.example_answers))
+        for uc in UseCase.objects.with_fits()
+    ]
+    return render(request, "frameworks/use_case_list.html", {"use_cases": use_cases})
 
 
 @require_safe

@@ -57,3 +57,11 @@ def ranked_fits(verdict: Verdict, notes: Mapping[str, str]) -> list[RankedFit]:
 def excluded_fits(verdict: Verdict, notes: Mapping[str, str]) -> Sequence[tuple[Ranked, str]]:
     """Frameworks the editors mention that the example answers exclude, with the note."""
     return [(r, notes[r.slug]) for r in verdict.excluded if r.slug in notes]
+
+
+def best_names(catalogue: Catalogue, example: object, n: int = SHOWN_FIRST) -> list[str] | None:
+    """The verdict's first ``n`` framework names for these example answers, if they parse."""
+    verdict = example_verdict(catalogue, parse_example(catalogue, example))
+    if verdict is None:
+        return None
+    return [r.name for r in verdict.eligible[:n]]

@@ -64,3 +64,14 @@ def test_example_answers_may_list_must_haves(client, seeded):
     assert data["answers"]["must_haves"] == ["websockets", "openapi"]
     first_three = [r["framework"] for r in data["ranking"][:3]]
     assert _names_in_order(html, "ranking-list use-case-fits")[:3] == first_three
+
+
+def test_the_use_case_list_names_the_verdict_s_first_three(client, seeded):
+    html = client.get("/use-cases/").content.decode()
+    for use_case in UseCase.objects.all():
+        page = client.get(use_case.get_absolute_url()).content.decode()
+        url = re.search(r'href="(/recommend/verdict/\?[^"]+)"', page).group(1).replace("&amp;", "&")
+        data = client.get(url.replace("/verdict/", "/verdict.json")).json()
+        names = ", ".join(r["name"] for r in data["ranking"][:3])
+        card = html.split(f'href="{use_case.get_absolute_url()}"', 1)[1].split("</li>", 1)[0]
+        assert f"Best fit, by the recommender: {names}" in card, use_case.slug
