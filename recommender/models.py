@@ -72,6 +72,16 @@ class Choice(models.Model):
         return f"{name_or_deleted(lambda: self.question.slug)}={self.slug}"
 
 
+def _optional_score(help_text: str) -> models.PositiveSmallIntegerField:
+    """A threshold on the 0-5 score scale that an effect may set, or not."""
+    return models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)],
+        help_text=help_text,
+    )
+
+
 class ChoiceEffect(models.Model):
     """What picking a choice does to one criterion.
 
@@ -89,19 +99,11 @@ class ChoiceEffect(models.Model):
         help_text="Added to the criterion's weight: positive matters more, negative less. "
         "At most two decimal places: weights are counted in hundredths.",
     )
-    need = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)],
-        help_text="Optional stated need: frameworks scoring below it rank after those that "
-        "meet every need, and the verdict names what they miss.",
+    need = _optional_score(
+        "Optional stated need: frameworks scoring below it rank after those that "
+        "meet every need, and the verdict names what they miss."
     )
-    min_score = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)],
-        help_text="Optional hard minimum: frameworks scoring below it are excluded.",
-    )
+    min_score = _optional_score("Optional hard minimum: frameworks scoring below it are excluded.")
 
     history = HistoricalRecords()
 
