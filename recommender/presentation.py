@@ -21,7 +21,8 @@ def verdict_summary(verdict: Verdict) -> str:
     if strongest:
         reason += f", carried by {_join(strongest)}"
     if verdict.no_framework_meets_every_need:
-        missed = _join([u.need.text for u in winner.unmet])
+        # Two answers may state the same need; name it once.
+        missed = _join(list(dict.fromkeys(u.need.text for u in winner.unmet)))
         reason = (
             "No framework meets every need your answers state. "
             f"{winner.name} meets the most of them and fits best among those, "

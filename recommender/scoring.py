@@ -265,6 +265,11 @@ class Ranked:
         return not self.unmet
 
     @property
+    def unmet_summary(self) -> tuple[str, ...]:
+        """Each missed need once, as "X at least N/5 (scores V)", for pages and records."""
+        return tuple(dict.fromkeys(f"{u.need.text} (scores {u.value})" for u in self.unmet))
+
+    @property
     def reasons(self) -> list[str]:
         """One sentence per criterion, naming every answer that set a minimum on it."""
         by_criterion: dict[str, list[Exclusion]] = {}

@@ -148,3 +148,11 @@ def test_the_winner_meets_every_need_whenever_some_framework_does(seeded, data):
         from recommender.presentation import verdict_summary
 
         assert verdict_summary(verdict).startswith("No framework meets every need")
+
+
+def test_the_ranking_shows_what_each_framework_misses(client, seeded):
+    html = client.get("/recommend/verdict/?project_type=blog").content.decode()
+    fastapi = html.split('<a href="/frameworks/fastapi/">FastAPI</a>', 1)[1].split("</li>", 1)[0]
+    assert "Misses Server-rendered pages and forms at least 3/5 (scores 2)" in fastapi
+    django = html.split('<a href="/frameworks/django/">Django</a>', 1)[1].split("</li>", 1)[0]
+    assert "Misses" not in django
