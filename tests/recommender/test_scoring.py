@@ -187,14 +187,18 @@ def _brute_force_need_drops(cat, verdict):
     return found
 
 
-# Arbitrary weights, not only binary-exact ones: 0.3 and -0.7 are as likely as 0.5.
-weights = st.floats(min_value=-10, max_value=10, allow_nan=False).map(lambda w: round(w, 2))
+# Arbitrary weights, not only binary-exact ones: 0.3, -0.7 and 1.2345 as likely as 0.5.
+# The catalogue counts them in hundredths, on the fast path and the full one alike.
+weights = st.one_of(
+    st.floats(min_value=-10, max_value=10, allow_nan=False),
+    st.floats(min_value=-10, max_value=10, allow_nan=False).map(lambda w: round(w, 1)),
+)
 
 
 @st.composite
 def catalogues_and_answers(draw):
     criteria = tuple(
-        CriterionInfo(f"c{i}", f"C{i}", draw(st.floats(0, 5).map(lambda w: round(w, 2))))
+        CriterionInfo(f"c{i}", f"C{i}", draw(st.floats(0, 5)))
         for i in range(draw(st.integers(1, 5)))
     )
     slugs = [c.slug for c in criteria]
