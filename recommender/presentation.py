@@ -29,6 +29,8 @@ def verdict_summary(verdict: Verdict) -> str:
             f"but falls short of {missed}"
         )
         return reason + "."
+    if verdict.needs:
+        reason += ", and meets every need your answers state"
     if verdict.no_preferences:
         reason += ", with every criterion weighed equally since no preferences were given"
     elif verdict.runner_up is not None:

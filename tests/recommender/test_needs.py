@@ -156,3 +156,11 @@ def test_the_ranking_shows_what_each_framework_misses(client, seeded):
     assert "Misses Server-rendered pages and forms at least 3/5 (scores 2)" in fastapi
     django = html.split('<a href="/frameworks/django/">Django</a>', 1)[1].split("</li>", 1)[0]
     assert "Misses" not in django
+
+
+def test_a_winner_meeting_every_need_is_said_to(client, seeded):
+    data = client.get("/recommend/verdict.json?project_type=blog").json()
+    assert data["ranking"][0]["unmet_needs"] == []
+    assert "meets every need your answers state" in data["summary"]
+    plain = client.get("/recommend/verdict.json?project_size=medium").json()
+    assert plain["needs"] == [] and "need" not in plain["summary"]
