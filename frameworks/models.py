@@ -262,11 +262,17 @@ class UseCase(models.Model):
 
     def clean(self) -> None:
         answers = self.example_answers
+        # A multi-select question (must_haves) takes a list of choice slugs.
         if not isinstance(answers, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
+            isinstance(k, str)
+            and (isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v)))
+            for k, v in answers.items()
         ):
             raise ValidationError(
-                {"example_answers": "Give an object of question slug to choice slug, as text."}
+                {
+                    "example_answers": "Give an object of question slug to choice slug (or a "
+                    "list of choice slugs for a multi-select question), as text."
+                }
             )
 
 

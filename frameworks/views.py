@@ -11,6 +11,9 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from recommender import use_case_fits
+from recommender.answers import answers_query
+from recommender.loading import load_catalogue
 from recommender.models import Question
 from releases.serialize import release_facts_json
 
@@ -263,23 +266,32 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def use_case_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "frameworks/use_case_list.html", {"use_cases": UseCase.objects.with_fits()}
-    )
+    catalogue = load_catalogue()
+    use_cases = [
+        (uc, use_case_fits.best_names(catalogue, uc.example_answers))
+        for uc in UseCase.objects.with_fits()
+    ]
+    return render(request, "frameworks/use_case_list.html", {"use_cases": use_cases})
 
 
 @require_safe
 def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     use_case = get_object_or_404(UseCase.objects.with_fits(), slug=slug)
-    answers = use_case.example_answers if isinstance(use_case.example_answers, dict) else {}
-    query = "?" + urlencode(sorted(answers.items())) if answers else ""
+    catalogue = load_catalogue()
+    parsed = use_case_fits.parse_example(catalogue, use_case.example_answers)
+    verdict = use_case_fits.example_verdict(catalogue, parsed)
+    query = "?" + answers_query(parsed.answers) if parsed.answers else ""
+    notes = {fit.framework.slug: fit.note for fit in use_case.fits.all()}
     return render(
         request,
         "frameworks/use_case_detail.html",
         {
             "use_case": use_case,
+            "verdict": verdict,
+            "ranked_fits": use_case_fits.ranked_fits(verdict, notes) if verdict else None,
+            "excluded_fits": use_case_fits.excluded_fits(verdict, notes) if verdict else (),
             "recommend_url": reverse("recommender:questionnaire") + query,
-            "verdict_url": reverse("recommender:verdict") + query if answers else None,
+            "verdict_url": reverse("recommender:verdict") + query if verdict else None,
         },
     )
 

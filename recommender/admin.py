@@ -23,7 +23,7 @@ class ChoiceInline(CountedTabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
-    list_display = ("text", "slug", "order", "choice_count")
+    list_display = ("text", "slug", "order", "multiple", "choice_count")
     list_editable = ("order",)
     search_fields = ("text", "slug")
     inlines = [ChoiceInline]
@@ -38,7 +38,7 @@ class QuestionAdmin(ContentAdmin):
 
 class ChoiceEffectInline(CountedTabularInline):
     model = ChoiceEffect
-    fields = ("criterion", "weight_change", "min_score")
+    fields = ("criterion", "weight_change", "need", "min_score")
     shared_choice_fields = ("criterion",)
     extra = 1
     show_change_link = True  # to the effect's own page, with its history

@@ -1,8 +1,10 @@
 """Read questionnaire answers from a query string, strictly and without surprises.
 
 A question left out or left empty means "no preference". Parameters that are not
-questions (utm_source and the like) are ignored. Everything else that is wrong
-gets a message a person can act on, per question.
+questions (utm_source and the like) are ignored. A multi-select question takes a
+repeated parameter (``must_haves=websockets&must_haves=openapi``); every other
+question takes one answer, and repeating it is an error. Everything else that is
+wrong gets a message a person can act on, per question.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from recommender.scoring import QuestionInfo
+from recommender.scoring import Answer, QuestionInfo
 
 MAX_VALUE_LENGTH = 100
 
 
 @dataclass(frozen=True)
 class ParsedAnswers:
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -30,38 +33,55 @@ def _has_control_characters(value: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} for ch in value)
 
 
+def _value_error(question: QuestionInfo, value: str) -> str | None:
+    """Why one submitted value is not a choice of ``question``, or None when it is."""
+    if len(value) > MAX_VALUE_LENGTH:
+        return (
+            f"The answer to “{question.text}” is {len(value):,} characters long; "
+            "pick one of the listed choices."
+        )
+    if "\ufffd" in value or _has_control_characters(value):
+        return (
+            f"The answer to “{question.text}” contains characters that cannot be "
+            "read; pick one of the listed choices."
+        )
+    if question.choice(value) is None:
+        valid = ", ".join(c.slug for c in question.choices)
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        return f"“{shown}” is not a choice for “{question.text}”. Valid choices: {valid}."
+    return None
+
+
 def parse_answers(params, questions: Sequence[QuestionInfo]) -> ParsedAnswers:
     """``params`` is a QueryDict (or anything with ``getlist``)."""
-    answers: dict[str, str] = {}
+    answers: dict[str, Answer] = {}
     errors: dict[str, str] = {}
     for question in questions:
         values = params.getlist(question.slug)
-        if not values:
-            continue
-        if len(values) > 1:
+        if not question.multiple and len(values) > 1:
             errors[question.slug] = (
                 f"“{question.text}” was answered {len(values)} times; give one answer."
             )
             continue
-        value = values[0]
-        if value == "":
+        values = [v for v in values if v != ""]
+        if not values:
             continue
-        if len(value) > MAX_VALUE_LENGTH:
-            errors[question.slug] = (
-                f"The answer to “{question.text}” is {len(value):,} characters long; "
-                "pick one of the listed choices."
-            )
-        elif "\ufffd" in value or _has_control_characters(value):
-            errors[question.slug] = (
-                f"The answer to “{question.text}” contains characters that cannot be "
-                "read; pick one of the listed choices."
-            )
-        elif question.choice(value) is None:
-            valid = ", ".join(c.slug for c in question.choices)
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            errors[question.slug] = (
-                f"“{shown}” is not a choice for “{question.text}”. Valid choices: {valid}."
-            )
+        problem = next(filter(None, (_value_error(question, v) for v in values)), None)
+        if problem is not None:
+            errors[question.slug] = problem
+        elif question.multiple:
+            # Choice order, each once: the same set of answers is the same answer.
+            wanted = set(values)
+            answers[question.slug] = tuple(c.slug for c in question.choices if c.slug in wanted)
         else:
-            answers[question.slug] = value
+            answers[question.slug] = values[0]
     return ParsedAnswers(answers=answers, errors=errors)
+
+
+def answers_query(answers: dict[str, Answer]) -> str:
+    """The query string for ``answers``: a multi-select answer becomes a repeated parameter."""
+    pairs = []
+    for slug, answer in sorted(answers.items()):
+        for value in (answer,) if isinstance(answer, str) else answer:
+            pairs.append((slug, value))
+    return urlencode(pairs)

@@ -1,13 +1,15 @@
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils.datastructures import MultiValueDict
 
-from recommender.scoring import QuestionInfo
+from recommender.scoring import Answer, QuestionInfo
 
 NO_PREFERENCE = ("", "No preference")
 
 
 class QuestionnaireForm(forms.Form):
-    """One group of radio buttons per question, built from the database's questions.
+    """One group of radio buttons per question (check boxes for a multi-select one),
+    built from the database's questions.
 
     Answers are read by ``answers.parse_answers`` (shared with the JSON endpoint);
     this form only renders them, pre-filled, with the messages for wrong ones.
@@ -16,12 +18,25 @@ class QuestionnaireForm(forms.Form):
     def __init__(
         self,
         questions: tuple[QuestionInfo, ...],
-        answers: dict[str, str],
+        answers: dict[str, Answer],
         errors: dict[str, str] | None = None,
     ) -> None:
         # Bound to the answers so that they show selected; "" selects "No preference".
-        super().__init__(data={q.slug: answers.get(q.slug, "") for q in questions})
+        data = MultiValueDict()
+        for q in questions:
+            answer = answers.get(q.slug, "")
+            data.setlist(q.slug, list(answer) if q.multiple else [answer])
+        super().__init__(data=data)
         for question in questions:
+            if question.multiple:
+                self.fields[question.slug] = forms.MultipleChoiceField(
+                    label=question.text,
+                    help_text=question.help_text,
+                    required=False,
+                    choices=[(c.slug, c.label) for c in question.choices],
+                    widget=forms.CheckboxSelectMultiple,
+                )
+                continue
             self.fields[question.slug] = forms.ChoiceField(
                 label=question.text,
                 help_text=question.help_text,

@@ -41,6 +41,7 @@ def load_catalogue_from_db() -> Catalogue:
             slug=q.slug,
             text=q.text,
             help_text=q.help_text,
+            multiple=q.multiple,
             choices=tuple(
                 ChoiceInfo(
                     slug=c.slug,
@@ -50,6 +51,7 @@ def load_catalogue_from_db() -> Catalogue:
                             criterion=e.criterion.slug,
                             weight_change=e.weight_change,
                             min_score=e.min_score,
+                            need=e.need,
                         )
                         for e in c.effects.all()
                     ),
@@ -95,7 +97,7 @@ def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:
             scores[row["framework_id"]][criterion_slug[row["criterion_id"]]] = row["value"]
     effects: dict[int, list[dict]] = {}
     effect_rows = ChoiceEffect.history.as_of(when).values(
-        "choice_id", "criterion_id", "weight_change", "min_score"
+        "choice_id", "criterion_id", "weight_change", "min_score", "need"
     )
     for row in sorted(effect_rows, key=lambda e: criterion_rank.get(e["criterion_id"], -1)):
         if row["criterion_id"] in criterion_slug:
@@ -105,7 +107,7 @@ def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:
     for row in sorted(choice_rows, key=lambda c: (c["order"], c["id"])):
         choices.setdefault(row["question_id"], []).append(row)
     question_rows = sorted(
-        Question.history.as_of(when).values("id", "slug", "text", "help_text", "order"),
+        Question.history.as_of(when).values("id", "slug", "text", "help_text", "order", "multiple"),
         key=lambda q: (q["order"], q["slug"]),
     )
     return Catalogue(
@@ -122,6 +124,7 @@ def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:
                 slug=q["slug"],
                 text=q["text"],
                 help_text=q["help_text"],
+                multiple=q["multiple"],
                 choices=tuple(
                     ChoiceInfo(
                         slug=c["slug"],
@@ -131,6 +134,7 @@ def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:
                                 criterion=criterion_slug[e["criterion_id"]],
                                 weight_change=e["weight_change"],
                                 min_score=e["min_score"],
+                                need=e["need"],
                             )
                             for e in effects.get(c["id"], ())
                         ),

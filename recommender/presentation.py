@@ -1,6 +1,6 @@
 """Words and shapes for a verdict: the one-line reason and the JSON document."""
 
-from recommender.scoring import CLOSE_CALL_MARGIN, Verdict
+from recommender.scoring import CLOSE_CALL_MARGIN, Need, Verdict
 
 
 def _join(names: list[str]) -> str:
@@ -20,6 +20,17 @@ def verdict_summary(verdict: Verdict) -> str:
     reason = f"{winner.name} fits best"
     if strongest:
         reason += f", carried by {_join(strongest)}"
+    if verdict.no_framework_meets_every_need:
+        # Two answers may state the same need; name it once.
+        missed = _join(list(dict.fromkeys(u.need.text for u in winner.unmet)))
+        reason = (
+            "No framework meets every need your answers state. "
+            f"{winner.name} meets the most of them and fits best among those, "
+            f"but falls short of {missed}"
+        )
+        return reason + "."
+    if verdict.needs:
+        reason += ", and meets every need your answers state"
     if verdict.no_preferences:
         reason += ", with every criterion weighed equally since no preferences were given"
     elif verdict.runner_up is not None:
@@ -33,6 +44,15 @@ def verdict_summary(verdict: Verdict) -> str:
     return reason + "."
 
 
+def _need_dict(need: Need) -> dict:
+    return {
+        "question": need.question,
+        "choice": need.choice,
+        "criterion": need.criterion,
+        "minimum": need.minimum,
+    }
+
+
 def verdict_as_dict(verdict: Verdict) -> dict:
     return {
         "winner": verdict.winner.slug if verdict.winner else None,
@@ -41,7 +61,12 @@ def verdict_as_dict(verdict: Verdict) -> dict:
         "close_call": verdict.close_call,
         "close_call_threshold": CLOSE_CALL_MARGIN,
         "summary": verdict_summary(verdict),
-        "answers": dict(verdict.answers),
+        "answers": {
+            slug: answer if isinstance(answer, str) else list(answer)
+            for slug, answer in verdict.answers.items()
+        },
+        "needs": [_need_dict(need) for need in verdict.needs],
+        "no_framework_meets_every_need": verdict.no_framework_meets_every_need,
         "no_preferences": verdict.no_preferences,
         "weights": {slug: round(w, 3) for slug, w in verdict.weights.items()},
         "ranking": [
@@ -51,10 +76,14 @@ def verdict_as_dict(verdict: Verdict) -> dict:
                 "score": round(r.score, 1),
                 "excluded": r.excluded,
                 "reasons": r.reasons,
+                "unmet_needs": [
+                    {**_need_dict(u.need), "value": u.value, "reason": u.reason} for u in r.unmet
+                ],
                 "contributions": [
                     {
                         "criterion": c.criterion,
                         "weight": round(c.weight, 3),
+                        "share": round(c.share, 4),
                         "value": c.value,
                         "points": round(c.points, 2),
                     }
@@ -68,8 +97,10 @@ def verdict_as_dict(verdict: Verdict) -> dict:
                 "question": c.question,
                 "answer": c.choice or None,
                 "answer_label": c.choice_label,
+                **({"toggle": c.toggle} if c.toggle else {}),
                 "winner": c.winner,
             }
             for c in verdict.changes
         ],
+        "without_need": [{**_need_dict(d.need), "winner": d.winner} for d in verdict.need_drops],
     }

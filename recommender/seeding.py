@@ -18,7 +18,12 @@ def seed_questionnaire(path: Path = SEED_FILE) -> Counter:
     for q_order, q in enumerate(data["question"], start=1):
         question, new = Question.objects.get_or_create(
             slug=q["slug"],
-            defaults={"text": q["text"], "help_text": q.get("help_text", ""), "order": q_order},
+            defaults={
+                "text": q["text"],
+                "help_text": q.get("help_text", ""),
+                "order": q_order,
+                "multiple": q.get("multiple", False),
+            },
         )
         created["questions"] += new
         for c_order, c in enumerate(q["choice"], start=1):
@@ -37,6 +42,7 @@ def seed_questionnaire(path: Path = SEED_FILE) -> Counter:
                     criterion=criteria[e["criterion"]],
                     weight_change=e.get("weight", 0),
                     min_score=e.get("min"),
+                    need=e.get("need"),
                 )
                 created["effects"] += 1
     return created

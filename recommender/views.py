@@ -18,7 +18,7 @@ from recommender.forms import QuestionnaireForm
 from recommender.loading import load_catalogue, load_catalogue_as_of
 from recommender.moments import AS_OF, AsOf, parse_as_of, stamp
 from recommender.presentation import verdict_as_dict, verdict_summary
-from recommender.scoring import Catalogue, Verdict, decide
+from recommender.scoring import Answer, Catalogue, Verdict, decide
 
 TOO_MANY = "The address carries too many parameters; start again from the questionnaire."
 
@@ -208,11 +208,11 @@ def verdict_markdown(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _answer_labels(catalogue: Catalogue, answers: dict[str, str]) -> list[tuple[str, str]]:
-    """(question text, chosen label) for every answered question, in questionnaire order."""
+def _answer_labels(catalogue: Catalogue, answers: dict[str, Answer]) -> list[tuple[str, str]]:
+    """(question text, chosen labels) for every answered question, in questionnaire order."""
     labels = []
     for question in catalogue.questions:
-        choice = question.choice(answers.get(question.slug, ""))
-        if choice is not None:
-            labels.append((question.text, choice.label))
+        chosen = question.selected(answers.get(question.slug))
+        if chosen:
+            labels.append((question.text, ", ".join(c.label for c in chosen)))
     return labels

@@ -124,23 +124,27 @@ def bench_scoring() -> float:
                     f"a{a}",
                     f"Answer {a}",
                     # Shaped like the seeded questionnaire: a few strong boosts, a
-                    # mild demotion, and now and then a hard minimum.
+                    # mild demotion, now and then a hard minimum, and a stated need
+                    # on about one choice in three.
                     tuple(
                         Effect(
                             f"c{(q * 5 + a * 3 + k) % 30}",
                             (3.0, 1.5, 1.0, -0.5)[k],
                             2 if (q + a + k) % 7 == 0 else None,
+                            3 if k == 0 and (q + a) % 3 == 0 else None,
                         )
                         for k in range(4)
                     ),
                 )
                 for a in range(4)
             ),
+            # The last question is multi-select, like must_haves.
+            multiple=q == 14,
         )
         for q in range(15)
     )
     catalogue = Catalogue(criteria=criteria, frameworks=frameworks, questions=questions)
-    answers = {f"q{q}": f"a{q % 4}" for q in range(15)}
+    answers = {f"q{q}": f"a{q % 4}" for q in range(14)} | {"q14": ("a0", "a2")}
     decide(catalogue, answers)  # warm up
     rounds = []
     for _ in range(5):

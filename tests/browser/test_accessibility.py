@@ -27,6 +27,7 @@ PAGES = [
     "/recommend/verdict/?project_type=banking&security=high",
     "/recommend/verdict/",
     "/recommend/verdict/?project_type=blog&project_size=small",
+    "/recommend/verdict/?must_haves=background_tasks&must_haves=admin&async_io=heavy",
     "/no-such-page/",
     "/changes/",
     "/frameworks/flask/history/",

@@ -6,8 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 QUESTIONS = ["project_type", "project_size", "security", "criticality", "data_layer",
-             "admin_needed", "timeline", "structure", "async_io", "team_experience"]  # fmt: skip
-CHOICES = ["blog", "banking", "small", "enterprise", "high", "yes", "no", "heavy", "days", ""]
+             "admin_needed", "timeline", "structure", "async_io", "team_experience",
+             "must_haves"]  # fmt: skip
+CHOICES = ["blog", "banking", "small", "enterprise", "high", "yes", "no", "heavy", "days", "",
+           "websockets", "openapi", "background_tasks"]  # fmt: skip
 
 raw = st.binary(max_size=40).map(lambda b: quote_from_bytes(b, safe=""))
 keys = st.one_of(st.sampled_from(QUESTIONS), raw, st.sampled_from(["utm_source", "f", "diff"]))

@@ -1,5 +1,7 @@
 """The pure scoring functions, on small hand-made catalogues."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,50 +124,104 @@ def test_unknown_answers_are_ignored_by_the_pure_function():
     assert verdict.weights == {"speed": 1.0, "admin": 1.0}
 
 
-def _brute_force_changes(cat, answers):
-    """What would change, by recomputing the whole ranking for every alternative."""
+def _winner(cat, answers):
     from recommender.scoring import rank
 
-    def winner(trial):
-        ranking = rank(cat, trial)[1]
-        return ranking[0].slug if ranking and not ranking[0].excluded else None
+    ranking = rank(cat, answers)[1]
+    return ranking[0].slug if ranking and not ranking[0].excluded else None
 
-    current = winner(answers)
+
+def _brute_force_changes(cat, answers):
+    """What would change, by recomputing the whole ranking for every alternative."""
+    current = _winner(cat, answers)
     found = set()
     for question in cat.questions:
+        if question.multiple:
+            now = set(answers.get(question.slug, ()))
+            for choice in question.choices:
+                trial = dict(answers)
+                trial[question.slug] = tuple(now ^ {choice.slug})
+                other = _winner(cat, trial)
+                if other is not None and other != current:
+                    found.add((question.slug, choice.slug, other))
+            continue
         for choice in ("", *(c.slug for c in question.choices)):
             if choice == answers.get(question.slug, ""):
                 continue
             trial = {k: v for k, v in answers.items() if k != question.slug}
             if choice:
                 trial[question.slug] = choice
-            other = winner(trial)
+            other = _winner(cat, trial)
             if other is not None and other != current:
                 found.add((question.slug, choice, other))
     return found
 
 
+def _brute_force_need_drops(cat, verdict):
+    """Who wins without each stated need, by rebuilding the catalogue without it."""
+    found = set()
+    for need in verdict.needs:
+        questions = tuple(
+            replace(
+                q,
+                choices=tuple(
+                    replace(
+                        c,
+                        effects=tuple(
+                            replace(e, need=None)
+                            if (q.slug, c.slug, e.criterion, e.need)
+                            == (need.question, need.choice, need.criterion, need.minimum)
+                            else e
+                            for e in c.effects
+                        ),
+                    )
+                    for c in q.choices
+                ),
+            )
+            for q in cat.questions
+        )
+        without = Catalogue(criteria=cat.criteria, frameworks=cat.frameworks, questions=questions)
+        other = _winner(without, verdict.answers)
+        if other is not None and other != verdict.winner.slug:
+            found.add((need.question, need.choice, need.criterion, other))
+    return found
+
+
+# Arbitrary weights, not only binary-exact ones: 0.3, -0.7 and 1.2345 as likely as 0.5.
+# The catalogue counts them in hundredths, on the fast path and the full one alike.
+weights = st.one_of(
+    st.floats(min_value=-10, max_value=10, allow_nan=False),
+    st.floats(min_value=-10, max_value=10, allow_nan=False).map(lambda w: round(w, 1)),
+)
+
+
 @st.composite
 def catalogues_and_answers(draw):
     criteria = tuple(
-        CriterionInfo(f"c{i}", f"C{i}", draw(st.sampled_from([0.0, 0.5, 1.0, 2.0])))
+        CriterionInfo(f"c{i}", f"C{i}", draw(st.floats(0, 5)))
         for i in range(draw(st.integers(1, 5)))
     )
     slugs = [c.slug for c in criteria]
     effect = st.builds(
         Effect,
         criterion=st.sampled_from(slugs),
-        weight_change=st.sampled_from([-3.0, -1.0, -0.5, 0.5, 1.0, 3.0]),
-        min_score=st.one_of(st.none(), st.integers(0, 5)),
+        weight_change=weights,
+        min_score=st.one_of(st.none(), st.none(), st.integers(0, 5)),
+        need=st.one_of(st.none(), st.integers(0, 5)),
     )
     questions = tuple(
         QuestionInfo(
             f"q{q}",
             f"Q{q}",
             tuple(
-                ChoiceInfo(f"a{a}", f"A{a}", tuple(draw(st.lists(effect, max_size=3))))
+                ChoiceInfo(
+                    f"a{a}",
+                    f"A{a}",
+                    tuple(draw(st.lists(effect, max_size=3, unique_by=lambda e: e.criterion))),
+                )
                 for a in range(draw(st.integers(1, 3)))
             ),
+            multiple=draw(st.booleans()),
         )
         for q in range(draw(st.integers(1, 4)))
     )
@@ -176,19 +232,75 @@ def catalogues_and_answers(draw):
     cat = Catalogue(criteria=criteria, frameworks=frameworks, questions=questions)
     answers = {}
     for question in questions:
-        choice = draw(st.sampled_from(["", *(c.slug for c in question.choices)]))
-        if choice:
-            answers[question.slug] = choice
+        slugs = [c.slug for c in question.choices]
+        if question.multiple:
+            picked = draw(st.lists(st.sampled_from(slugs), unique=True))
+            if picked:
+                answers[question.slug] = tuple(s for s in slugs if s in picked)
+        else:
+            choice = draw(st.sampled_from(["", *slugs]))
+            if choice:
+                answers[question.slug] = choice
     return cat, answers
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(catalogues_and_answers())
 def test_fast_what_would_change_equals_brute_force(data):
     cat, answers = data
     verdict = decide(cat, answers)
     fast = {(c.question, c.choice, c.winner) for c in verdict.changes}
     assert fast == _brute_force_changes(cat, answers)
+    if verdict.winner is not None:
+        drops = {
+            (d.need.question, d.need.choice, d.need.criterion, d.winner) for d in verdict.need_drops
+        }
+        assert drops == _brute_force_need_drops(cat, verdict)
+
+
+@settings(max_examples=200, deadline=None)
+@given(catalogues_and_answers())
+def test_whenever_some_framework_meets_every_need_the_winner_does(data):
+    cat, answers = data
+    verdict = decide(cat, answers)
+    if verdict.winner is None:
+        return
+    if any(r.meets_all_needs for r in verdict.eligible):
+        assert verdict.winner.meets_all_needs
+    elif verdict.needs:
+        assert verdict.no_framework_meets_every_need
+
+
+def test_sums_are_exact_so_a_tie_is_a_tie():
+    # 0.1 + 0.2 is not 0.3 in floating point; in hundredths it is.
+    criteria = (
+        CriterionInfo("a", "A", 0.1),
+        CriterionInfo("b", "B", 0.2),
+        CriterionInfo("c", "C", 0.3),
+    )
+    one = FrameworkInfo("one", "One", {"a": 1, "b": 1, "c": 0})
+    two = FrameworkInfo("two", "Two", {"a": 0, "b": 0, "c": 1})
+    tilt = QuestionInfo(
+        "tilt", "Tilt?", (ChoiceInfo("c", "C", (Effect("c", 0.3), Effect("a", -0.7))),)
+    )
+    cat = Catalogue(criteria=criteria, frameworks=(two, one), questions=(tilt,))
+    verdict = decide(cat, {})
+    assert verdict.ranking[0].total == verdict.ranking[1].total
+    assert [r.slug for r in verdict.ranking] == ["one", "two"]  # the tie goes to the name
+    assert verdict.margin == 0.0
+    assert {(c.choice, c.winner) for c in verdict.changes} == {("c", "two")}
+
+
+def test_a_need_orders_where_a_hard_minimum_would_exclude():
+    needy = QuestionInfo(
+        "office", "Office?", (ChoiceInfo("yes", "Yes", (Effect("admin", 0, need=3),)),)
+    )
+    cat = Catalogue(criteria=CRITERIA, frameworks=(RACER, OFFICE), questions=(needy,))
+    verdict = decide(cat, {"office": "yes"})
+    assert [r.slug for r in verdict.ranking] == ["office", "racer"]
+    racer = verdict.ranking[1]
+    assert not racer.excluded and racer.unmet[0].value == 0
+    assert "below the 3 needed by your answer “Yes”" in racer.unmet[0].reason
 
 
 def test_two_answers_setting_the_same_minimum_give_one_reason():

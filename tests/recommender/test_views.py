@@ -16,7 +16,13 @@ def test_questionnaire_has_every_question_with_no_preference_selected(client, se
     html = response.content.decode()
     for question in Question.objects.all():
         assert question.text in html
-        assert re.search(rf'name="{question.slug}" value=""\s+id="[^"]+"\s+checked', html)
+        if question.multiple:  # check boxes, none ticked
+            assert f'name="{question.slug}"' in html
+            assert not re.search(
+                rf'name="{question.slug}" value="[^"]*"\s+id="[^"]+"\s+checked', html
+            )
+        else:
+            assert re.search(rf'name="{question.slug}" value=""\s+id="[^"]+"\s+checked', html)
     assert 'action="/recommend/verdict/"' in html and 'method="get"' in html
 
 
@@ -33,7 +39,7 @@ def test_verdict_page_explains_itself(client, seeded):
     assert '<h1 id="verdict-heading">Django</h1>' in html
     assert "fits best, carried by" in html
     assert "Ranking" in html and "Why" in html
-    assert "Excluded" in html and "below the minimum of 4" in html
+    assert "Excluded" in html and "below the minimum of 3" in html
     assert "What would change this" in html
     assert "Permalink" in html and "project_type=banking" in html
     assert 'href="/compare/django-vs-' in html or 'vs-django/"' in html
@@ -58,8 +64,9 @@ def test_verdict_json(client, seeded):
     assert first["framework"] == "django" and not first["excluded"]
     excluded = [r for r in data["ranking"] if r["excluded"]]
     assert excluded and all(r["reasons"] for r in excluded)
-    scores = [r["score"] for r in data["ranking"] if not r["excluded"]]
-    assert scores == sorted(scores, reverse=True)
+    # Fewer unmet needs first, then the higher score.
+    order = [(len(r["unmet_needs"]), -r["score"]) for r in data["ranking"] if not r["excluded"]]
+    assert order == sorted(order)
 
 
 def test_verdict_markdown_is_a_decision_record(client, seeded):
@@ -148,11 +155,15 @@ def test_verdict_queries_are_capped_and_do_not_grow(seeded, queries_stay_flat, p
 
 def test_a_close_call_is_called_one_and_never_looks_like_a_tie(client, seeded):
     data = json.loads(
-        client.get("/recommend/verdict.json?project_type=blog&admin_needed=yes").content
+        client.get(
+            "/recommend/verdict.json?project_type=prototype&criticality=business_critical"
+        ).content
     )
     assert data["close_call"] and data["margin"] < 3
     winner, runner_up = data["ranking"][0], data["ranking"][1]
-    html = client.get("/recommend/verdict/?project_type=blog&admin_needed=yes").content.decode()
+    html = client.get(
+        "/recommend/verdict/?project_type=prototype&criticality=business_critical"
+    ).content.decode()
     assert "Close call:" in html
     assert f"scores {winner['score']:.1f} out of 100 against {runner_up['score']:.1f}" in html
 
@@ -169,3 +180,18 @@ def test_permalinks_use_the_public_address_when_one_is_set(client, seeded, setti
     assert expected.search(page.replace("&amp;", "&"))
     assert expected.fullmatch(client.get(f"/recommend/verdict.json?{query}").json()["permalink"])
     assert expected.search(client.get(f"/recommend/verdict.md?{query}").content.decode())
+
+
+def test_must_haves_is_a_repeated_parameter_shown_ticked_and_kept_in_links(client, seeded):
+    query = "must_haves=openapi&must_haves=websockets&must_haves=openapi"
+    data = client.get(f"/recommend/verdict.json?{query}").json()
+    # Each once, in the questionnaire's order.
+    assert data["answers"] == {"must_haves": ["websockets", "openapi"]}
+    form = client.get(f"/recommend/?{query}").content.decode()
+    for slug in ("websockets", "openapi"):
+        assert re.search(rf'name="must_haves" value="{slug}"[^>]*checked', form)
+    assert not re.search(r'name="must_haves" value="admin"[^>]*checked', form)
+    page = client.get(f"/recommend/verdict/?{query}").content.decode()
+    assert "WebSockets, Generated OpenAPI documentation" in page
+    md = client.get(f"/recommend/verdict.md?{query}").content.decode()
+    assert "WebSockets, Generated OpenAPI documentation" in md
