@@ -14,6 +14,8 @@ from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from frameworks.compare_urls import validate_compare_slug
+
 SCORE_MIN = 0
 SCORE_MAX = 5
 
@@ -48,7 +50,7 @@ class Framework(models.Model):
         ASYNC = "async", "Async-first"
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, validators=[validate_compare_slug])
     kind = models.CharField(max_length=20, choices=Kind.choices)
     tagline = models.CharField(max_length=160)
     description = models.TextField(help_text="Markdown. Rendered and sanitised on output.")
