@@ -1,11 +1,14 @@
 """The questionnaire, the verdict page and its JSON and Markdown twins."""
 
+import html as html_lib
 import json
 import re
 
+import markdown
 import pytest
 
-from recommender.models import ChoiceEffect, Question
+from frameworks.models import Framework
+from recommender.models import Choice, ChoiceEffect, Question
 
 BANKING = "project_type=banking&security=high"
 
@@ -165,3 +168,21 @@ def test_permalinks_use_the_public_address_when_one_is_set(client, seeded, setti
     assert expected.replace("&", "&amp;") in page
     assert client.get(f"/recommend/verdict.json?{query}").json()["permalink"] == expected
     assert expected in client.get(f"/recommend/verdict.md?{query}").content.decode()
+
+
+HOSTILE = 'Bottle"><script>alert(1)</script> *big* | [x](javascript:y)'
+
+
+def test_decision_record_shows_hostile_names_as_text_not_markup(client, seeded):
+    """A name or label full of markup reads as itself once the record is rendered."""
+    Framework.objects.filter(slug="bottle").update(name=HOSTILE)
+    Choice.objects.filter(question__slug="project_type", slug="blog").update(label=HOSTILE)
+    text = client.get("/recommend/verdict.md?project_type=blog").content.decode()
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "<script" not in rendered and "<em>big</em>" not in rendered
+    assert not any(h.startswith("javascript:") for h in re.findall(r'href="([^"]*)"', rendered))
+    # The options table keeps four columns on every row, the hostile one included.
+    rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
+    assert rows and all(r.count("<td") in (0, 4) for r in rows)
+    visible = html_lib.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert HOSTILE in visible
