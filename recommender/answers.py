@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.http import urlencode
+
 from recommender.scoring import QuestionInfo
 
 MAX_VALUE_LENGTH = 100
@@ -24,6 +26,15 @@ class ParsedAnswers:
     @property
     def valid(self) -> bool:
         return not self.errors
+
+    @property
+    def query(self) -> str:
+        """The answers as a query string, "?a=b&…" or "": what every verdict link carries.
+
+        Built from the parsed answers, never copied from the request, so that
+        parameters that are no question (however long) stop here.
+        """
+        return "?" + urlencode(list(self.answers.items())) if self.answers else ""
 
 
 def _has_control_characters(value: str) -> bool:

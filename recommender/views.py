@@ -56,8 +56,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
     if not parsed.valid:
         return _questionnaire_page(request, catalogue, parsed, status=400)
     result = decide(catalogue, parsed.answers)
-    query = request.GET.urlencode()
-    suffix = f"?{query}" if query else ""
+    suffix = parsed.query
     compare_url = None
     if result.winner and result.runner_up:
         a, b = canonical_pair(result.winner.slug, result.runner_up.slug)
@@ -70,7 +69,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request),
+            "permalink": _permalink(request, parsed),
             "edit_url": reverse("recommender:questionnaire") + suffix,
             "json_url": reverse("recommender:verdict_json") + suffix,
             "md_url": reverse("recommender:verdict_markdown") + suffix,
@@ -89,14 +88,13 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
         )
     result = decide(catalogue, parsed.answers)
     data = verdict_as_dict(result)
-    data["permalink"] = _permalink(request)
+    data["permalink"] = _permalink(request, parsed)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-def _permalink(request: HttpRequest) -> str:
+def _permalink(request: HttpRequest, parsed: ParsedAnswers) -> str:
     """The verdict page for these answers, at the site's public address."""
-    query = request.GET.urlencode()
-    return site_origin(request) + reverse("recommender:verdict") + (f"?{query}" if query else "")
+    return site_origin(request) + reverse("recommender:verdict") + parsed.query
 
 
 @require_safe
@@ -116,7 +114,7 @@ def verdict_markdown(request: HttpRequest) -> HttpResponse:
             "verdict": result,
             "summary": verdict_summary(result),
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request),
+            "permalink": _permalink(request, parsed),
         },
     )
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")

@@ -186,3 +186,21 @@ def test_decision_record_shows_hostile_names_as_text_not_markup(client, seeded):
     assert rows and all(r.count("<td") in (0, 4) for r in rows)
     visible = html_lib.unescape(re.sub(r"<[^>]+>", "", rendered))
     assert HOSTILE in visible
+
+
+JUNK = "x" * 8000
+
+
+@pytest.mark.parametrize(
+    "path", ["/recommend/verdict/", "/recommend/verdict.json", "/recommend/verdict.md"]
+)
+def test_verdict_links_carry_the_answers_only_never_a_junk_query_string(client, seeded, path):
+    """An 8 KB parameter that is no question is ignored, and not copied into the page."""
+    response = client.get(f"{path}?utm_source={JUNK}&project_type=blog&timeline=days")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "xxxxxxxxxx" not in body and "utm_source" not in body
+    assert "/recommend/verdict/?project_type=blog&amp;timeline=days" in body or (
+        "/recommend/verdict/?project_type=blog&timeline=days" in body
+    )
+    assert len(response.content) < 40_000
