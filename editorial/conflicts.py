@@ -226,7 +226,8 @@ class EditConflictForm(forms.ModelForm):
         seen_row = seen_version(self.watched[0].history_model, pk, seen[0])
         current_row = model._default_manager.filter(pk=pk).first()
         if seen_row is not None and current_row is not None:
-            fields = [opts.get_field(n) for n in self.fields if n != TOKEN_FIELD]
+            # Model fields only: a form may add fields of its own (the token, for one).
+            fields = [f for f in opts.concrete_fields if f.editable and f.name in self.fields]
             refreshed += refresh_untouched(
                 self.data, self.add_prefix, fields, seen_row, current_row
             )

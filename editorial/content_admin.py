@@ -21,6 +21,20 @@ def _inline_posts(request) -> list[InlinePost]:
     return request.__dict__.setdefault("_edit_conflict_inline_posts", [])
 
 
+def refreshable_fields(inline, request, obj) -> tuple[str, ...]:
+    """The inline's fields that an editor can change and the model stores.
+
+    Not ``inline.fields``: it may name read-only displays (a question's choice
+    rows show a count of effects), and an inline without it edits every field.
+    """
+    shown = set(inline.get_fields(request, obj)) - set(inline.get_readonly_fields(request, obj))
+    return tuple(
+        field.name
+        for field in inline.model._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name in shown
+    )
+
+
 class ContentAdmin(SimpleHistoryAdmin):
     """History, revert and conflict checks for a content model's change page."""
 
@@ -46,7 +60,8 @@ class ContentAdmin(SimpleHistoryAdmin):
         if request.method == "POST" and "data" in kwargs:
             # A copy the conflict check may refresh before the formsets validate.
             kwargs["data"] = kwargs["data"].copy()
-            post = InlinePost(inline.model, prefix, tuple(inline.fields or ()), kwargs["data"])
+            fields = refreshable_fields(inline, request, obj)
+            post = InlinePost(inline.model, prefix, fields, kwargs["data"])
             _inline_posts(request).append(post)
         return kwargs
 
