@@ -214,10 +214,13 @@ if HTTPS_ONLY:
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
 
 # Sign-in lockout (django-axes): five failures for one username from one address
-# lock that pair out for 15 minutes; a successful sign-in clears the count.
+# lock that pair out for 15 minutes, and twenty from one address, whatever the
+# usernames, lock the address; a successful sign-in clears the count.
 AXES_FAILURE_LIMIT = 5
+ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "editorial.signin.AddressThrottlingHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "editorial.signin.client_ip"
