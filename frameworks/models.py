@@ -237,3 +237,17 @@ class UseCaseFit(models.Model):
     def __str__(self) -> str:
         framework = name_or_deleted(lambda: self.framework)
         return f"{framework} for {name_or_deleted(lambda: self.use_case)}"
+
+
+class AppliedSeed(models.Model):
+    """A row `manage.py seed` has created once and must never create again."""
+
+    key = models.CharField(max_length=255, unique=True)
+    object_id = models.PositiveBigIntegerField(help_text="The row it created.")
+    applied_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key
