@@ -3,7 +3,7 @@
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import _get_foreign_key
+from django.db.models import ForeignKey, Model
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -19,6 +19,21 @@ from editorial.conflicts import (
 def _inline_posts(request) -> list[InlinePost]:
     # One list per request, shared by every form class the admin builds for it.
     return request.__dict__.setdefault("_edit_conflict_inline_posts", [])
+
+
+def parent_key(parent: type[Model], inline) -> ForeignKey:
+    """The inline model's foreign key to the parent, as the inline's formset uses it.
+
+    Read from the model's _meta API; Django's own lookup is private.
+    """
+    if inline.fk_name:
+        return inline.model._meta.get_field(inline.fk_name)
+    (fk,) = (
+        field
+        for field in inline.model._meta.get_fields()
+        if isinstance(field, ForeignKey) and issubclass(parent, field.remote_field.model)
+    )
+    return fk
 
 
 def refreshable_fields(inline, request, obj) -> tuple[str, ...]:
@@ -44,7 +59,7 @@ class ContentAdmin(SimpleHistoryAdmin):
         """This object's history and that of the rows edited inline with it."""
         watched = [Watched(self.model.history.model, self.model._meta.pk.attname)]
         for inline in self.inlines:
-            fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            fk = parent_key(self.model, inline)
             watched.append(Watched(inline.model.history.model, fk.attname))
         return tuple(watched)
 
