@@ -1,5 +1,6 @@
 """Foundation: the pages every visitor meets first, health, settings and static files."""
 
+import json
 import os
 import subprocess
 import sys
@@ -76,12 +77,29 @@ def test_settings_refuse_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_settings_are_production_safe_by_default(settings):
-    from compare_site import settings as site_settings
+def settings_in_a_fresh_process(**environ: str) -> dict:
+    """Settings as a new process reads them from this environment, DEBUG unset unless given."""
+    env = _without(os.environ, "DEBUG", "ALLOWED_HOSTS")
+    env.update(DJANGO_SETTINGS_MODULE="compare_site.settings", SECRET_KEY="x", **environ)
+    code = (
+        "import json; from django.conf import settings as s; "
+        "print(json.dumps({'DEBUG': s.DEBUG, 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, "
+        "'NOSNIFF': s.SECURE_CONTENT_TYPE_NOSNIFF}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
-    assert site_settings.DEBUG is False or os.environ.get("DEBUG")
-    assert "localhost" in site_settings.ALLOWED_HOSTS
-    assert site_settings.SECURE_CONTENT_TYPE_NOSNIFF
+
+def test_settings_are_production_safe_by_default():
+    # Whatever DEBUG this test run has: the default is what a fresh deploy gets.
+    default = settings_in_a_fresh_process()
+    assert default == {"DEBUG": False, "ALLOWED_HOSTS": ["localhost", "127.0.0.1"], "NOSNIFF": True}
+    assert settings_in_a_fresh_process(DEBUG="")["DEBUG"] is False
+    assert settings_in_a_fresh_process(DEBUG="0")["DEBUG"] is False
+    assert settings_in_a_fresh_process(DEBUG="1")["DEBUG"] is True
 
 
 @pytest.mark.parametrize("name", ["css/site.css", "bootstrap/css/bootstrap.min.css"])
