@@ -1,6 +1,9 @@
 """The address of a side-by-side comparison, /compare/<a>-vs-<b>/, in one place."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from frameworks.comparison import canonical_pair
 
 SEPARATOR = "-vs-"
 
@@ -18,3 +21,26 @@ def validate_compare_slug(slug: str) -> None:
             "join two slugs with “-vs-”.",
             code="compare_separator",
         )
+
+
+class PairConverter:
+    """``<pair:pair>`` in a URL pattern: "a-vs-b" in the address, ("a", "b") in the view.
+
+    Any segment matches, so that the view can say what a comparison address
+    looks like; one without "-vs-" arrives as (segment, "").
+    """
+
+    regex = "[^/]+"
+
+    def to_python(self, value: str) -> tuple[str, str]:
+        first, _, second = value.partition(SEPARATOR)
+        return first, second
+
+    def to_url(self, value: tuple[str, str]) -> str:
+        first, second = value
+        return f"{first}{SEPARATOR}{second}"
+
+
+def comparison_url(a: str, b: str) -> str:
+    """The canonical address of two frameworks side by side: slugs in alphabetical order."""
+    return reverse("frameworks:compare_pair", kwargs={"pair": canonical_pair(a, b)})

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from frameworks import comparison
+from frameworks.compare_urls import comparison_url
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from recommender.models import Question
 
@@ -44,7 +45,9 @@ def home(request: HttpRequest) -> HttpResponse:
     frameworks = list(Framework.objects.published().only("name", "slug", "kind", "tagline"))
     by_slug = {fw.slug: fw for fw in frameworks}
     featured = [
-        (by_slug[a], by_slug[b]) for a, b in FEATURED_PAIRS if a in by_slug and b in by_slug
+        (by_slug[a], by_slug[b], comparison_url(a, b))
+        for a, b in FEATURED_PAIRS
+        if a in by_slug and b in by_slug
     ]
     use_cases = UseCase.objects.only("title", "slug", "order")
     return render(
@@ -98,16 +101,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scores = sorted(framework.scores.all(), key=lambda s: (s.criterion.order, s.criterion.name))
     fits = UseCaseFit.objects.filter(framework=framework).select_related("use_case")
     others = Framework.objects.published().exclude(pk=framework.pk).only("name", "slug")
-    compare_links = [
-        (
-            other,
-            reverse(
-                "frameworks:compare_pair",
-                args=["-vs-".join(comparison.canonical_pair(framework.slug, other.slug))],
-            ),
-        )
-        for other in others
-    ]
+    compare_links = [(other, comparison_url(framework.slug, other.slug)) for other in others]
     response = render(
         request,
         "frameworks/framework_detail.html",
@@ -153,15 +147,14 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
 
 
 @require_safe
-def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
-    a, sep, b = pair.partition("-vs-")
-    if not sep or not SLUG.fullmatch(a) or not SLUG.fullmatch(b):
+def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
+    a, b = pair
+    if not SLUG.fullmatch(a) or not SLUG.fullmatch(b):
         return _not_found(request, "A comparison address looks like /compare/django-vs-flask/.")
     if a == b:
         return redirect("frameworks:detail", slug=a)
-    first, second = comparison.canonical_pair(a, b)
-    if (a, b) != (first, second):
-        target = reverse("frameworks:compare_pair", args=[f"{first}-vs-{second}"])
+    target = comparison_url(a, b)
+    if target != request.path:
         if request.GET:
             target += "?" + request.GET.urlencode()
         return HttpResponsePermanentRedirect(target)
@@ -176,7 +169,7 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
             "No published framework is called " + " or ".join(f"“{m}”" for m in missing) + ".",
         )
     frameworks = [found[a], found[b]]
-    canonical = reverse("frameworks:compare_pair", args=[pair])
+    canonical = target
     response = _render_comparison(request, frameworks, canonical=canonical)
     return _private_if_draft(response, frameworks)
 
@@ -218,8 +211,7 @@ def compare_many(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     if len(unique) == 2:
-        first, second = comparison.canonical_pair(*unique)
-        target = reverse("frameworks:compare_pair", args=[f"{first}-vs-{second}"])
+        target = comparison_url(*unique)
         if request.GET.get("diff") == "1":
             target += "?diff=1"
         return redirect(target)

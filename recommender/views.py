@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from compare_site.context_processors import site_origin
-from frameworks.comparison import canonical_pair
+from frameworks.compare_urls import comparison_url
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
 from recommender.loading import load_catalogue
@@ -59,8 +59,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
     suffix = parsed.query
     compare_url = None
     if result.winner and result.runner_up:
-        a, b = canonical_pair(result.winner.slug, result.runner_up.slug)
-        compare_url = reverse("frameworks:compare_pair", args=[f"{a}-vs-{b}"])
+        compare_url = comparison_url(result.winner.slug, result.runner_up.slug)
     return render(
         request,
         "recommender/verdict.html",
