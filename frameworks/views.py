@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from frameworks import comparison
 from frameworks.compare_urls import comparison_url
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
-from recommender.models import Question
+from recommender.summary import question_count
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
 # What a slug can look like; anything else is refused before it reaches the
@@ -58,7 +58,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "featured": featured,
             "use_cases": use_cases,
             "criteria_count": Criterion.objects.count(),
-            "question_count": Question.objects.count(),
+            "question_count": question_count(),
         },
     )
 

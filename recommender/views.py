@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from compare_site.context_processors import site_origin
+from compare_site.origin import site_origin
 from frameworks.compare_urls import comparison_url
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
