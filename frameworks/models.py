@@ -15,9 +15,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from frameworks.compare_urls import validate_compare_slug
-
-SCORE_MIN = 0
-SCORE_MAX = 5
+from frameworks.scale import SCORE_MAX, SCORE_MIN
 
 
 class FrameworkQuerySet(models.QuerySet):

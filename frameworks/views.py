@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from frameworks import comparison
 from frameworks.compare_urls import comparison_url
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from frameworks.scale import SCORE_MAX, SCORE_MIN
 from recommender.summary import question_count
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
@@ -309,6 +310,6 @@ def catalogue_json(request: HttpRequest) -> JsonResponse:
             for fw in frameworks
             for s in fw.scores.all()
         ],
-        "scale": {"min": 0, "max": 5},
+        "scale": {"min": SCORE_MIN, "max": SCORE_MAX},
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -19,7 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 
-MAX_SCORE = 5
+from frameworks.scale import SCORE_MAX
+
 NEG_INF = float("-inf")
 CLOSE_CALL_MARGIN = 3.0  # points out of 100
 
@@ -339,7 +340,7 @@ def _ranking(
     weights: Mapping[str, float],
     totals: Sequence[float],
 ) -> list[Ranked]:
-    total_weight = sum(weights.values()) * MAX_SCORE
+    total_weight = sum(weights.values()) * SCORE_MAX
     scale = 100 / total_weight if total_weight else 0.0
     weight_vector = tuple(weights[c.slug] for c in catalogue.criteria)
     exclusions = _exclusions(catalogue, picked)

@@ -39,3 +39,23 @@ def test_no_module_reaches_into_another_apps_internals(package, forbidden):
         if any(name == forbidden or name.startswith(forbidden + ".") for name in names)
     }
     assert not offenders
+
+
+def test_the_score_scale_is_defined_once():
+    """0–5: models, comparisons, the chart, scoring and the API all read frameworks.scale."""
+    definitions = set()
+    for package in ("frameworks", "recommender", "editorial", "compare_site"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Assign):
+                    for target in node.targets:
+                        if (
+                            isinstance(target, ast.Name)
+                            and "SCORE" in target.id
+                            and ("MAX" in target.id or "MIN" in target.id)
+                        ):
+                            definitions.add((str(path.relative_to(ROOT)), target.id))
+    assert definitions == {
+        ("frameworks/scale.py", "SCORE_MIN"),
+        ("frameworks/scale.py", "SCORE_MAX"),
+    }
