@@ -328,12 +328,6 @@ def _rank_key(r: Ranked) -> tuple[bool, float, str]:
     return (r.excluded, -r.score, r.name)
 
 
-def rank(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[dict[str, float], list[Ranked]]:
-    picked = chosen_effects(catalogue, answers)
-    weights = compute_weights(catalogue.criteria, picked)
-    return weights, _ranking(catalogue, picked, weights, _totals(catalogue, weights))
-
-
 def _ranking(
     catalogue: Catalogue,
     picked: Sequence[tuple[QuestionInfo, ChoiceInfo]],

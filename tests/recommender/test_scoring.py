@@ -124,11 +124,10 @@ def test_unknown_answers_are_ignored_by_the_pure_function():
 
 def _brute_force_changes(cat, answers):
     """What would change, by recomputing the whole ranking for every alternative."""
-    from recommender.scoring import rank
 
     def winner(trial):
-        ranking = rank(cat, trial)[1]
-        return ranking[0].slug if ranking and not ranking[0].excluded else None
+        found = decide(cat, trial).winner
+        return found.slug if found else None
 
     current = winner(answers)
     found = set()
