@@ -6,6 +6,7 @@ from django.db.models import Avg
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
@@ -122,7 +123,8 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _private_if_draft(response: HttpResponse, frameworks: list[Framework]) -> HttpResponse:
     """A draft preview is for the editor who asked: never stored, never indexed."""
     if not all(fw.is_published for fw in frameworks):
-        response["Cache-Control"] = "private, no-store"
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
         response["X-Robots-Tag"] = "noindex"
     return response
 
