@@ -1,7 +1,5 @@
 """Reader-facing catalogue pages. Each loads its data in a fixed number of queries."""
 
-import re
-
 from django.db.models import Avg
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,14 +10,12 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.compare_urls import comparison_url
+from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from frameworks.scale import SCORE_MAX, SCORE_MIN
 from recommender.summary import question_count
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
-# What a slug can look like; anything else is refused before it reaches the
-# database (PostgreSQL, for one, rejects a NUL character in a query outright).
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _not_found(request: HttpRequest, message: str) -> HttpResponse:
@@ -179,48 +175,31 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
 
 @require_safe
 def compare_many(request: HttpRequest) -> HttpResponse:
-    slugs = [s.strip().lower() for s in request.GET.getlist("f") if s.strip()]
-    unique = list(dict.fromkeys(slugs))
     all_frameworks = Framework.objects.published().only("name", "slug")
-    error = ""
-    if not slugs:
-        return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
-    if len(unique) < 2:
-        error = "Pick at least two different frameworks to compare."
-    elif len(unique) > comparison.MAX_COMPARED:
-        error = (
-            f"Pick at most {comparison.MAX_COMPARED} frameworks: "
-            "a wider table stops being readable."
-        )
-    elif not all(SLUG.fullmatch(s) for s in unique):
-        error = "That is not the name of a framework: pick from the list below."
-    if not error:
-        found = {
-            fw.slug: fw
-            for fw in Framework.objects.published().with_scores().filter(slug__in=unique)
-        }
-        missing = [s for s in unique if s not in found]
-        if missing:
-            error = (
-                "No published framework is called "
-                + ", ".join(f"“{m}”" for m in missing)
-                + ". Pick from the list below."
-            )
-    if error:
+    form = CompareForm(request.GET, Framework.objects.published().with_scores())
+    if not form.is_valid():
         return render(
             request,
             "frameworks/compare_picker.html",
-            {"all_frameworks": all_frameworks, "error": error, "selected": set(unique)},
+            {
+                "all_frameworks": all_frameworks,
+                "error": form.errors["f"][0],
+                "selected": set(form.picked),
+            },
             status=400,
         )
-    if len(unique) == 2:
-        target = comparison_url(*unique)
+    frameworks = form.cleaned_data["f"]
+    if not frameworks:
+        return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
+    if len(frameworks) == 2:
+        target = comparison_url(*(fw.slug for fw in frameworks))
         if request.GET.get("diff") == "1":
             target += "?diff=1"
         return redirect(target)
-    ordered = [found[s] for s in unique]
-    canonical = reverse("frameworks:compare") + "?" + urlencode([("f", s) for s in unique])
-    return _render_comparison(request, ordered, canonical=canonical)
+    canonical = (
+        reverse("frameworks:compare") + "?" + urlencode([("f", fw.slug) for fw in frameworks])
+    )
+    return _render_comparison(request, frameworks, canonical=canonical)
 
 
 @require_safe
