@@ -145,6 +145,11 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     )
 
 
+def _keeping_diff(request: HttpRequest, url: str) -> str:
+    """A redirect carries only what the comparison reads: anything else (however long) stops."""
+    return url + "?diff=1" if request.GET.get("diff") == "1" else url
+
+
 @require_safe
 def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
     a, b = pair
@@ -154,9 +159,7 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
         return redirect("frameworks:detail", slug=a)
     target = comparison_url(a, b)
     if target != request.path:
-        if request.GET:
-            target += "?" + request.GET.urlencode()
-        return HttpResponsePermanentRedirect(target)
+        return HttpResponsePermanentRedirect(_keeping_diff(request, target))
     found = {
         fw.slug: fw
         for fw in Framework.objects.visible_to(request.user).with_scores().filter(slug__in=[a, b])
@@ -192,10 +195,7 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     if not frameworks:
         return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
     if len(frameworks) == 2:
-        target = comparison_url(*(fw.slug for fw in frameworks))
-        if request.GET.get("diff") == "1":
-            target += "?diff=1"
-        return redirect(target)
+        return redirect(_keeping_diff(request, comparison_url(*(fw.slug for fw in frameworks))))
     canonical = (
         reverse("frameworks:compare") + "?" + urlencode([("f", fw.slug) for fw in frameworks])
     )

@@ -231,3 +231,12 @@ def test_every_comparison_link_on_the_site_is_canonical(client, seeded):
         found |= set(re.findall(r"/compare/([-a-z0-9_]+)-vs-([-a-z0-9_]+)/", body))
     assert len(found) > 10
     assert all(a < b for a, b in found), sorted(p for p in found if p[0] >= p[1])
+
+
+def test_the_canonical_redirect_keeps_only_what_the_page_reads(client, seeded):
+    junk = "x" * 5000
+    response = client.get(f"/compare/flask-vs-django/?utm_source={junk}&diff=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/compare/django-vs-flask/?diff=1"
+    response = client.get(f"/compare/flask-vs-django/?utm_source={junk}")
+    assert response["Location"] == "/compare/django-vs-flask/"
