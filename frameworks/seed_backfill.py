@@ -5,34 +5,32 @@ only ``apps.get_model`` and the pure key functions. Rows deleted before that
 migration ran cannot be known; every row present then is never seeded again.
 """
 
+from collections.abc import Callable
+
 from frameworks import seed_keys
 
 
-def record(apps, keys_and_ids) -> None:
+def record(apps, app_label: str, keyed: dict[str, tuple[Callable[..., str], tuple[str, ...]]]):
+    """For each model, key every row with key_function(*its values of fields)."""
     applied = apps.get_model("frameworks", "AppliedSeed")
     known = set(applied.objects.values_list("key", flat=True))
-    applied.objects.bulk_create(
-        applied(key=key, object_id=pk) for key, pk in keys_and_ids if key not in known
-    )
+    rows = []
+    for model, (key, fields) in keyed.items():
+        for pk, *values in apps.get_model(app_label, model).objects.values_list("pk", *fields):
+            if (name := key(*values)) not in known:
+                rows.append(applied(key=name, object_id=pk))
+    applied.objects.bulk_create(rows)
 
 
 def record_catalogue(apps, schema_editor=None) -> None:
-    def rows(name, *fields):
-        return apps.get_model("frameworks", name).objects.values_list("pk", *fields)
-
     record(
         apps,
-        [
-            *((seed_keys.criterion(slug), pk) for pk, slug in rows("Criterion", "slug")),
-            *((seed_keys.framework(slug), pk) for pk, slug in rows("Framework", "slug")),
-            *(
-                (seed_keys.score(fw, c), pk)
-                for pk, fw, c in rows("Score", "framework__slug", "criterion__slug")
-            ),
-            *((seed_keys.use_case(slug), pk) for pk, slug in rows("UseCase", "slug")),
-            *(
-                (seed_keys.use_case_fit(uc, fw), pk)
-                for pk, uc, fw in rows("UseCaseFit", "use_case__slug", "framework__slug")
-            ),
-        ],
+        "frameworks",
+        {
+            "Criterion": (seed_keys.criterion, ("slug",)),
+            "Framework": (seed_keys.framework, ("slug",)),
+            "Score": (seed_keys.score, ("framework__slug", "criterion__slug")),
+            "UseCase": (seed_keys.use_case, ("slug",)),
+            "UseCaseFit": (seed_keys.use_case_fit, ("use_case__slug", "framework__slug")),
+        },
     )

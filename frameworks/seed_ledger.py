@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from django.db import IntegrityError, models, transaction
@@ -49,6 +50,15 @@ class SeedLedger:
         AppliedSeed.objects.create(key=key, object_id=row.pk)
         self._applied[key] = row.pk
         return row, created
+
+    def get_or_create(
+        self, key: str, model: type[Row], *, defaults: dict, **lookup
+    ) -> tuple[Row | None, bool]:
+        """``once`` with the model's get_or_create: a row an editor made under the
+        same natural key is taken as it is, never changed."""
+        return self.once(
+            key, model, partial(model._default_manager.get_or_create, defaults=defaults, **lookup)
+        )
 
     def row(self, key: str, model: type[Row]) -> Row | None:
         """The row `key` made, under whatever slug it has now; None if deleted or never made."""

@@ -7,7 +7,6 @@ is not made again.
 
 import tomllib
 from collections import Counter
-from functools import partial
 from pathlib import Path
 
 from frameworks import seed_keys
@@ -44,17 +43,13 @@ def seed_catalogue(seed_dir: Path = SEED_DIR, ledger: SeedLedger | None = None) 
     # Seed slug -> the row it made, under whatever slug an editor has given it since.
     criteria = {}
     for row in load(seed_dir / "criteria.toml")["criterion"]:
-        criterion, new = ledger.once(
+        criterion, new = ledger.get_or_create(
             seed_keys.criterion(row["slug"]),
             Criterion,
-            partial(
-                Criterion.objects.get_or_create,
-                slug=row["slug"],
-                defaults={
-                    k: row[k]
-                    for k in ("name", "category", "order", "description", "default_weight")
-                },
-            ),
+            slug=row["slug"],
+            defaults={
+                k: row[k] for k in ("name", "category", "order", "description", "default_weight")
+            },
         )
         if criterion is not None:
             criteria[row["slug"]] = criterion
@@ -63,14 +58,11 @@ def seed_catalogue(seed_dir: Path = SEED_DIR, ledger: SeedLedger | None = None) 
     frameworks = {}
     for path in sorted((seed_dir / "frameworks").glob("*.toml")):
         data = load(path)
-        framework, new = ledger.once(
+        framework, new = ledger.get_or_create(
             seed_keys.framework(data["slug"]),
             Framework,
-            partial(
-                Framework.objects.get_or_create,
-                slug=data["slug"],
-                defaults={k: data[k] for k in FRAMEWORK_FIELDS if k in data},
-            ),
+            slug=data["slug"],
+            defaults={k: data[k] for k in FRAMEWORK_FIELDS if k in data},
         )
         created["frameworks"] += new
         if framework is None:
@@ -79,37 +71,31 @@ def seed_catalogue(seed_dir: Path = SEED_DIR, ledger: SeedLedger | None = None) 
         for slug, score in data.get("scores", {}).items():
             if slug not in criteria:
                 continue
-            _, new = ledger.once(
+            _, new = ledger.get_or_create(
                 seed_keys.score(data["slug"], slug),
                 Score,
-                partial(
-                    Score.objects.get_or_create,
-                    framework=framework,
-                    criterion=criteria[slug],
-                    defaults={
-                        "value": score["value"],
-                        "note": score["note"],
-                        "source_url": score["source_url"],
-                        "last_reviewed": score.get("last_reviewed", data["last_reviewed"]),
-                    },
-                ),
+                framework=framework,
+                criterion=criteria[slug],
+                defaults={
+                    "value": score["value"],
+                    "note": score["note"],
+                    "source_url": score["source_url"],
+                    "last_reviewed": score.get("last_reviewed", data["last_reviewed"]),
+                },
             )
             created["scores"] += new
 
     for row in load(seed_dir / "use_cases.toml")["use_case"]:
-        use_case, new = ledger.once(
+        use_case, new = ledger.get_or_create(
             seed_keys.use_case(row["slug"]),
             UseCase,
-            partial(
-                UseCase.objects.get_or_create,
-                slug=row["slug"],
-                defaults={
-                    "title": row["title"],
-                    "order": row.get("order", 0),
-                    "description": row["description"],
-                    "example_answers": row.get("example_answers", {}),
-                },
-            ),
+            slug=row["slug"],
+            defaults={
+                "title": row["title"],
+                "order": row.get("order", 0),
+                "description": row["description"],
+                "example_answers": row.get("example_answers", {}),
+            },
         )
         created["use cases"] += new
         if use_case is None:
@@ -117,15 +103,12 @@ def seed_catalogue(seed_dir: Path = SEED_DIR, ledger: SeedLedger | None = None) 
         for fit in row.get("fit", []):
             if fit["framework"] not in frameworks:
                 continue
-            _, new = ledger.once(
+            _, new = ledger.get_or_create(
                 seed_keys.use_case_fit(row["slug"], fit["framework"]),
                 UseCaseFit,
-                partial(
-                    UseCaseFit.objects.get_or_create,
-                    use_case=use_case,
-                    framework=frameworks[fit["framework"]],
-                    defaults={"order": fit.get("order", 0), "note": fit["note"]},
-                ),
+                use_case=use_case,
+                framework=frameworks[fit["framework"]],
+                defaults={"order": fit.get("order", 0), "note": fit["note"]},
             )
             created["use case fits"] += new
     return created

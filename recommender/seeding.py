@@ -5,7 +5,6 @@ Each row is created once, ever (see ``frameworks.seed_ledger``).
 
 import tomllib
 from collections import Counter
-from functools import partial
 from pathlib import Path
 
 from frameworks import seed_keys
@@ -22,28 +21,22 @@ def seed_questionnaire(path: Path = SEED_FILE, ledger: SeedLedger | None = None)
         data = tomllib.load(handle)
     created: Counter = Counter()
     for q_order, q in enumerate(data["question"], start=1):
-        question, new = ledger.once(
+        question, new = ledger.get_or_create(
             seed_keys.question(q["slug"]),
             Question,
-            partial(
-                Question.objects.get_or_create,
-                slug=q["slug"],
-                defaults={"text": q["text"], "help_text": q.get("help_text", ""), "order": q_order},
-            ),
+            slug=q["slug"],
+            defaults={"text": q["text"], "help_text": q.get("help_text", ""), "order": q_order},
         )
         created["questions"] += new
         if question is None:
             continue  # deleted by an editor, choices and all
         for c_order, c in enumerate(q["choice"], start=1):
-            choice, new = ledger.once(
+            choice, new = ledger.get_or_create(
                 seed_keys.choice(q["slug"], c["slug"]),
                 Choice,
-                partial(
-                    Choice.objects.get_or_create,
-                    question=question,
-                    slug=c["slug"],
-                    defaults={"label": c["label"], "order": c_order},
-                ),
+                question=question,
+                slug=c["slug"],
+                defaults={"label": c["label"], "order": c_order},
             )
             created["choices"] += new
             if choice is None:
@@ -52,15 +45,12 @@ def seed_questionnaire(path: Path = SEED_FILE, ledger: SeedLedger | None = None)
                 criterion = ledger.row(seed_keys.criterion(e["criterion"]), Criterion)
                 if criterion is None:
                     continue  # a criterion an editor deleted
-                _, new = ledger.once(
+                _, new = ledger.get_or_create(
                     seed_keys.effect(q["slug"], c["slug"], e["criterion"]),
                     ChoiceEffect,
-                    partial(
-                        ChoiceEffect.objects.get_or_create,
-                        choice=choice,
-                        criterion=criterion,
-                        defaults={"weight_change": e.get("weight", 0), "min_score": e.get("min")},
-                    ),
+                    choice=choice,
+                    criterion=criterion,
+                    defaults={"weight_change": e.get("weight", 0), "min_score": e.get("min")},
                 )
                 created["effects"] += new
     return created
