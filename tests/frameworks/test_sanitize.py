@@ -73,3 +73,15 @@ def test_only_sanitised_output_is_ever_marked_safe():
         and SAFE_MARKERS.search(path.read_text(encoding="utf-8"))
     }
     assert found == ALLOWED
+
+
+def test_hostile_text_is_inert_in_the_admin_history_too(admin_client_logged):
+    """django-simple-history marks its change lists safe after escaping them: check it does."""
+    flask = Framework.objects.get(slug="flask")
+    for tagline in ("<script>alert(1)</script>", REFRESH):
+        flask.tagline = tagline
+        flask.save()
+    html = admin_client_logged.get(f"/admin/frameworks/framework/{flask.pk}/history/").content
+    html = html.decode()
+    assert "<script>alert(1)</script>" not in html and "<meta http-equiv" not in html
+    assert "&lt;script&gt;" in html
