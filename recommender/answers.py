@@ -34,7 +34,8 @@ class ParsedAnswers:
         Built from the parsed answers, never copied from the request, so that
         parameters that are no question (however long) stop here.
         """
-        return "?" + urlencode(list(self.answers.items())) if self.answers else ""
+        # doseq: a question that takes several choices repeats its parameter.
+        return "?" + urlencode(list(self.answers.items()), doseq=True) if self.answers else ""
 
 
 def _has_control_characters(value: str) -> bool:
