@@ -37,7 +37,7 @@ browser:
 	@bash scripts/ensure_chromium.sh
 
 $(SECRET_FILE):
-	@mkdir -p var
+	@mkdir -p -m 700 var
 	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 	@echo "Generated a secret key in $(SECRET_FILE) (ignored by git)."
 

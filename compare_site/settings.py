@@ -11,6 +11,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from compare_site.private_files import private_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -70,7 +72,7 @@ MIDDLEWARE = [
     "compare_site.page_cache.PageCacheMiddleware",
     "compare_site.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "compare_site.static_files.StaticFilesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,6 +119,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Created private before SQLite opens it: its journal files copy its mode.
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        private_file(Path(DATABASES["default"]["NAME"]))
     # WAL lets gunicorn workers read while an editor writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -218,10 +223,13 @@ if HTTPS_ONLY:
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
 
 # Sign-in lockout (django-axes): five failures for one username from one address
-# lock that pair out for 15 minutes; a successful sign-in clears the count.
+# lock that pair out for 15 minutes, and twenty from one address, whatever the
+# usernames, lock the address; a successful sign-in clears the count.
 AXES_FAILURE_LIMIT = 5
+ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "editorial.signin.AddressThrottlingHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "editorial.signin.client_ip"
@@ -246,6 +254,17 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "compare_site.log_filters.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # A Host header the site does not serve: one line, not a traceback.
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "propagate": False},
+    },
 }
+
+# An editor who signs in from a link elsewhere (or an off-site `next`) lands here.
+LOGIN_REDIRECT_URL = "admin:index"

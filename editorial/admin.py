@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from compare_site.admin_utils import ReadOnlyAdminMixin
+from editorial.inlines import ReadOnlyAdminMixin
 from editorial.models import FactDisagreement, ScoreDueForReview
 from frameworks.models import DUE_FOR_REVIEW_ORDER, Score, review_cutoff
 from releases.disagreements import disagreements

@@ -195,6 +195,8 @@ class EditConflictForm(forms.ModelForm):
     watched: tuple[Watched, ...] = ()
     editor_id: int | None = None
     inline_posts: list[InlinePost] = []
+    # What the last check locked: (model label, ids), in locking order.
+    locked: list[tuple[str, tuple[int, ...]]] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,9 +209,8 @@ class EditConflictForm(forms.ModelForm):
         if not pk or not self.watched:
             return cleaned
         if transaction.get_connection().in_atomic_block:
-            # Saves of one object queue here, so two cannot both pass the check.
-            model = type(self.instance)
-            list(model._default_manager.select_for_update().filter(pk=pk).values_list("pk"))
+            # Saves that touch a row in common queue here, so two cannot both pass.
+            self.locked = lock_rows(self._rows_touched())
         current = current_token(self.watched, pk)
         sent = cleaned.get(TOKEN_FIELD) or ""
         if sent == current:
@@ -227,6 +228,13 @@ class EditConflictForm(forms.ModelForm):
         refreshed = self._refresh_untouched(seen) if seen is not None else []
         raise conflict_error(self.instance._meta.verbose_name, seen is not None, changes, refreshed)
 
+    def _rows_touched(self) -> dict[type[Model], set[int]]:
+        """This object and every existing row posted in its inline formsets."""
+        rows = {type(self.instance): {self.instance.pk}}
+        for post in self.inline_posts:
+            rows.setdefault(post.model, set()).update(posted_row_ids(post).values())
+        return rows
+
     def _refresh_untouched(self, seen: list[int]) -> list[str]:
         model = type(self.instance)
         pk = self.instance.pk
@@ -235,9 +243,8 @@ class EditConflictForm(forms.ModelForm):
         seen_row = seen_version(self.watched[0].history_model, pk, seen[0])
         current_row = model._default_manager.filter(pk=pk).first()
         if seen_row is not None and current_row is not None:
-            fields = [
-                opts.get_field(n) for n in self.fields if n not in (TOKEN_FIELD, REASON_FIELD)
-            ]
+            # Model fields only: a form may add fields of its own (the token, for one).
+            fields = [f for f in opts.concrete_fields if f.editable and f.name in self.fields]
             refreshed += refresh_untouched(
                 self.data, self.add_prefix, fields, seen_row, current_row
             )
@@ -249,13 +256,35 @@ class EditConflictForm(forms.ModelForm):
         return refreshed
 
 
-def _refresh_inline(post: InlinePost, history_model, last_seen: int) -> list[str]:
+def posted_row_ids(post: InlinePost) -> dict[int, int]:
+    """Form number -> id of the existing row it edits, for well-formed ids only."""
     total = post.data.get(f"{post.prefix}-TOTAL_FORMS", "")
     rows = {}
     for n in range(min(int(total), 1000) if ID.fullmatch(total) else 0):
-        raw = post.data.get(f"{post.prefix}-{n}-id", "")
+        raw = post.data.get(f"{post.prefix}-{n}-{post.model._meta.pk.name}", "")
         if ID.fullmatch(raw):
             rows[n] = int(raw)
+    return rows
+
+
+def lock_rows(rows: dict[type[Model], set[int]]) -> list[tuple[str, tuple[int, ...]]]:
+    """Lock the rows until the transaction ends, models by label and rows by id.
+
+    One order for every save, so that two saves sharing rows queue instead of
+    each holding a lock the other waits for. Returns what was locked.
+    """
+    locked = []
+    for model in sorted(rows, key=lambda m: m._meta.label):
+        ids = tuple(sorted(pk for pk in rows[model] if pk is not None))
+        if ids:
+            query = model._default_manager.select_for_update().filter(pk__in=ids).order_by("pk")
+            list(query.values_list("pk", flat=True))
+            locked.append((model._meta.label_lower, ids))
+    return locked
+
+
+def _refresh_inline(post: InlinePost, history_model, last_seen: int) -> list[str]:
+    rows = posted_row_ids(post)
     current = post.model._default_manager.in_bulk(rows.values())
     fields = [post.model._meta.get_field(name) for name in post.fields]
     refreshed = []
@@ -282,6 +311,10 @@ class DeletedRowsFormSet(BaseInlineFormSet):
     has already said who deleted the row.
     """
 
+    # Django has no public hook for "leave this form out": deleted_forms and
+    # can_delete only follow the DELETE box, which editors without the delete
+    # permission do not get. This private method is what full_clean and save
+    # consult; tests/editorial/test_conflicts.py fails if Django renames it.
     def _should_delete_form(self, form) -> bool:
         return super()._should_delete_form(form) or self._deleted_elsewhere(form)
 

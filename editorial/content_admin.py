@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models, transaction
-from django.forms.models import _get_foreign_key
+from django.db.models import ForeignKey, Model
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -68,6 +68,37 @@ def differs_from_stored(obj: models.Model) -> bool:
     return stored is None or any(stored[name] != getattr(obj, name) for name in fields)
 
 
+
+def parent_key(parent: type[Model], inline) -> ForeignKey:
+    """The inline model's foreign key to the parent, as the inline's formset uses it.
+
+    Read from the model's _meta API; Django's own lookup is private.
+    """
+    if inline.fk_name:
+        return inline.model._meta.get_field(inline.fk_name)
+    (fk,) = (
+        field
+        for field in inline.model._meta.get_fields()
+        if isinstance(field, ForeignKey) and issubclass(parent, field.remote_field.model)
+    )
+    return fk
+
+
+def refreshable_fields(inline, request, obj) -> tuple[str, ...]:
+    """The inline's fields that an editor can change and the model stores.
+
+    Not ``inline.fields``: it may name read-only displays (a question's choice
+    rows show a count of effects), and an inline without it edits every field.
+    """
+    shown = set(inline.get_fields(request, obj)) - set(inline.get_readonly_fields(request, obj))
+    return tuple(
+        field.name
+        for field in inline.model._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name in shown
+    )
+
+
+
 class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
     """History, revert and conflict checks for a content model's change page."""
 
@@ -129,7 +160,7 @@ class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
         """This object's history and that of the rows edited inline with it."""
         watched = [Watched(self.model.history.model, self.model._meta.pk.attname)]
         for inline in self.inlines:
-            fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            fk = parent_key(self.model, inline)
             watched.append(Watched(inline.model.history.model, fk.attname))
         return tuple(watched)
 
@@ -145,7 +176,8 @@ class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):
         if request.method == "POST" and "data" in kwargs:
             # A copy the conflict check may refresh before the formsets validate.
             kwargs["data"] = kwargs["data"].copy()
-            post = InlinePost(inline.model, prefix, tuple(inline.fields or ()), kwargs["data"])
+            fields = refreshable_fields(inline, request, obj)
+            post = InlinePost(inline.model, prefix, fields, kwargs["data"])
             _inline_posts(request).append(post)
         return kwargs
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from compare_site.admin_utils import CountedTabularInline
 from editorial.content_admin import ContentAdmin, RowAdmin
+from editorial.inlines import CountedTabularInline
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 
 
@@ -21,7 +21,6 @@ class FrameworkScoreInline(ScoreInline):
     """One row per criterion: rows for criteria not yet scored are offered pre-filled."""
 
     fk_name = "framework"
-    fields = ("criterion", "value", "note", "source_url", "last_reviewed")
     ordering = ("criterion__order",)
 
 

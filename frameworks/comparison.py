@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from frameworks.scale import SCORE_MAX
+
 MAX_COMPARED = 4
-SCORE_MAX = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,14 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from frameworks.compare_urls import validate_compare_slug
+from frameworks.scale import SCORE_MAX, SCORE_MIN
+
 # A distribution name as the packaging specifications allow it (PEP 508).
 PACKAGE_NAME = RegexValidator(
     r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])\Z",
     "Letters, digits, '.', '_' and '-', starting and ending with a letter or digit.",
 )
-
-SCORE_MIN = 0
-SCORE_MAX = 5
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -72,7 +72,7 @@ class Framework(models.Model):
         ASYNC = "async", "Async-first"
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, validators=[validate_compare_slug])
     package = models.CharField(
         max_length=100,
         blank=True,
@@ -294,3 +294,17 @@ class UseCaseFit(models.Model):
     def __str__(self) -> str:
         framework = name_or_deleted(lambda: self.framework)
         return f"{framework} for {name_or_deleted(lambda: self.use_case)}"
+
+
+class AppliedSeed(models.Model):
+    """A row `manage.py seed` has created once and must never create again."""
+
+    key = models.CharField(max_length=255, unique=True)
+    object_id = models.PositiveBigIntegerField(help_text="The row it created.")
+    applied_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,14 +1,17 @@
 """Create the seeded catalogue from the TOML files in seed_data/.
 
-Idempotent: rows are looked up by their natural keys (slugs), created when
-missing and otherwise left exactly as an editor last saved them.
+Each row is created once, ever (see ``seed_ledger``): a row that exists is
+left exactly as an editor last saved it, and one an editor deleted or renamed
+is not made again.
 """
 
 import tomllib
 from collections import Counter
 from pathlib import Path
 
+from frameworks import seed_keys
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from frameworks.seed_ledger import SeedLedger
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 
@@ -35,30 +38,43 @@ def load(path: Path) -> dict:
         return tomllib.load(handle)
 
 
-def seed_catalogue(seed_dir: Path = SEED_DIR) -> Counter:
+def seed_catalogue(seed_dir: Path = SEED_DIR, ledger: SeedLedger | None = None) -> Counter:
+    ledger = ledger or SeedLedger()
     created: Counter = Counter()
+    # Seed slug -> the row it made, under whatever slug an editor has given it since.
     criteria = {}
     for row in load(seed_dir / "criteria.toml")["criterion"]:
-        criterion, new = Criterion.objects.get_or_create(
+        criterion, new = ledger.get_or_create(
+            seed_keys.criterion(row["slug"]),
+            Criterion,
             slug=row["slug"],
             defaults={
                 k: row[k] for k in ("name", "category", "order", "description", "default_weight")
             },
         )
-        criteria[criterion.slug] = criterion
+        if criterion is not None:
+            criteria[row["slug"]] = criterion
         created["criteria"] += new
 
     frameworks = {}
     for path in sorted((seed_dir / "frameworks").glob("*.toml")):
         data = load(path)
-        framework, new = Framework.objects.get_or_create(
+        framework, new = ledger.get_or_create(
+            seed_keys.framework(data["slug"]),
+            Framework,
             slug=data["slug"],
             defaults={k: data[k] for k in FRAMEWORK_FIELDS if k in data},
         )
-        frameworks[framework.slug] = framework
         created["frameworks"] += new
+        if framework is None:
+            continue  # deleted by an editor: its scores go with it
+        frameworks[data["slug"]] = framework
         for slug, score in data.get("scores", {}).items():
-            _, new = Score.objects.get_or_create(
+            if slug not in criteria:
+                continue
+            _, new = ledger.get_or_create(
+                seed_keys.score(data["slug"], slug),
+                Score,
                 framework=framework,
                 criterion=criteria[slug],
                 defaults={
@@ -71,7 +87,9 @@ def seed_catalogue(seed_dir: Path = SEED_DIR) -> Counter:
             created["scores"] += new
 
     for row in load(seed_dir / "use_cases.toml")["use_case"]:
-        use_case, new = UseCase.objects.get_or_create(
+        use_case, new = ledger.get_or_create(
+            seed_keys.use_case(row["slug"]),
+            UseCase,
             slug=row["slug"],
             defaults={
                 "title": row["title"],
@@ -81,10 +99,14 @@ def seed_catalogue(seed_dir: Path = SEED_DIR) -> Counter:
             },
         )
         created["use cases"] += new
+        if use_case is None:
+            continue
         for fit in row.get("fit", []):
             if fit["framework"] not in frameworks:
                 continue
-            _, new = UseCaseFit.objects.get_or_create(
+            _, new = ledger.get_or_create(
+                seed_keys.use_case_fit(row["slug"], fit["framework"]),
+                UseCaseFit,
                 use_case=use_case,
                 framework=frameworks[fit["framework"]],
                 defaults={"order": fit.get("order", 0), "note": fit["note"]},

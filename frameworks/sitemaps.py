@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from frameworks.compare_urls import comparison_url
 from frameworks.comparison import all_pairs
 from frameworks.models import Criterion, Framework, UseCase
 
@@ -48,7 +49,7 @@ class ComparisonSitemap(Sitemap):
         return all_pairs(Framework.objects.published().values_list("slug", flat=True))
 
     def location(self, item):
-        return reverse("frameworks:compare_pair", args=["-vs-".join(item)])
+        return comparison_url(*item)
 
 
 SITEMAPS = {

@@ -1,26 +1,25 @@
 """Reader-facing catalogue pages. Each loads its data in a fixed number of queries."""
 
-import re
-
 from django.db.models import Avg
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from frameworks import comparison
+from frameworks.compare_urls import comparison_url
+from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from frameworks.scale import SCORE_MAX, SCORE_MIN
 from recommender import use_case_fits
 from recommender.answers import answers_query
 from recommender.loading import load_catalogue
-from recommender.models import Question
+from recommender.summary import question_count
 from releases.serialize import release_facts_json
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
-# What a slug can look like; anything else is refused before it reaches the
-# database (PostgreSQL, for one, rejects a NUL character in a query outright).
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _not_found(request: HttpRequest, message: str) -> HttpResponse:
@@ -48,7 +47,9 @@ def home(request: HttpRequest) -> HttpResponse:
     frameworks = list(Framework.objects.published().only("name", "slug", "kind", "tagline"))
     by_slug = {fw.slug: fw for fw in frameworks}
     featured = [
-        (by_slug[a], by_slug[b]) for a, b in FEATURED_PAIRS if a in by_slug and b in by_slug
+        (by_slug[a], by_slug[b], comparison_url(a, b))
+        for a, b in FEATURED_PAIRS
+        if a in by_slug and b in by_slug
     ]
     use_cases = UseCase.objects.only("title", "slug", "order")
     return render(
@@ -59,7 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "featured": featured,
             "use_cases": use_cases,
             "criteria_count": Criterion.objects.count(),
-            "question_count": Question.objects.count(),
+            "question_count": question_count(),
         },
     )
 
@@ -108,16 +109,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scores = sorted(framework.scores.all(), key=lambda s: (s.criterion.order, s.criterion.name))
     fits = UseCaseFit.objects.filter(framework=framework).select_related("use_case")
     others = Framework.objects.published().exclude(pk=framework.pk).only("name", "slug")
-    compare_links = [
-        (
-            other,
-            reverse(
-                "frameworks:compare_pair",
-                args=["-vs-".join(comparison.canonical_pair(framework.slug, other.slug))],
-            ),
-        )
-        for other in others
-    ]
+    compare_links = [(other, comparison_url(framework.slug, other.slug)) for other in others]
     response = render(
         request,
         "frameworks/framework_detail.html",
@@ -137,7 +129,8 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _private_if_draft(response: HttpResponse, frameworks: list[Framework]) -> HttpResponse:
     """A draft preview is for the editor who asked: never stored, never indexed."""
     if not all(fw.is_published for fw in frameworks):
-        response["Cache-Control"] = "private, no-store"
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
         response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -162,19 +155,21 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     )
 
 
+def _keeping_diff(request: HttpRequest, url: str) -> str:
+    """A redirect carries only what the comparison reads: anything else (however long) stops."""
+    return url + "?diff=1" if request.GET.get("diff") == "1" else url
+
+
 @require_safe
-def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
-    a, sep, b = pair.partition("-vs-")
-    if not sep or not SLUG.fullmatch(a) or not SLUG.fullmatch(b):
+def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
+    a, b = pair
+    if not SLUG.fullmatch(a) or not SLUG.fullmatch(b):
         return _not_found(request, "A comparison address looks like /compare/django-vs-flask/.")
     if a == b:
         return redirect("frameworks:detail", slug=a)
-    first, second = comparison.canonical_pair(a, b)
-    if (a, b) != (first, second):
-        target = reverse("frameworks:compare_pair", args=[f"{first}-vs-{second}"])
-        if request.GET:
-            target += "?" + request.GET.urlencode()
-        return HttpResponsePermanentRedirect(target)
+    target = comparison_url(a, b)
+    if target != request.path:
+        return HttpResponsePermanentRedirect(_keeping_diff(request, target))
     found = {
         fw.slug: fw
         for fw in Framework.objects.visible_to(request.user)
@@ -189,59 +184,36 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
             "No published framework is called " + " or ".join(f"“{m}”" for m in missing) + ".",
         )
     frameworks = [found[a], found[b]]
-    canonical = reverse("frameworks:compare_pair", args=[pair])
+    canonical = target
     response = _render_comparison(request, frameworks, canonical=canonical)
     return _private_if_draft(response, frameworks)
 
 
 @require_safe
 def compare_many(request: HttpRequest) -> HttpResponse:
-    slugs = [s.strip().lower() for s in request.GET.getlist("f") if s.strip()]
-    unique = list(dict.fromkeys(slugs))
     all_frameworks = Framework.objects.published().only("name", "slug")
-    error = ""
-    if not slugs:
-        return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
-    if len(unique) < 2:
-        error = "Pick at least two different frameworks to compare."
-    elif len(unique) > comparison.MAX_COMPARED:
-        error = (
-            f"Pick at most {comparison.MAX_COMPARED} frameworks: "
-            "a wider table stops being readable."
-        )
-    elif not all(SLUG.fullmatch(s) for s in unique):
-        error = "That is not the name of a framework: pick from the list below."
-    if not error:
-        found = {
-            fw.slug: fw
-            for fw in Framework.objects.published()
-            .with_scores()
-            .with_latest_release()
-            .filter(slug__in=unique)
-        }
-        missing = [s for s in unique if s not in found]
-        if missing:
-            error = (
-                "No published framework is called "
-                + ", ".join(f"“{m}”" for m in missing)
-                + ". Pick from the list below."
-            )
-    if error:
+    candidates = Framework.objects.published().with_scores().with_latest_release()
+    form = CompareForm(request.GET, candidates)
+    if not form.is_valid():
         return render(
             request,
             "frameworks/compare_picker.html",
-            {"all_frameworks": all_frameworks, "error": error, "selected": set(unique)},
+            {
+                "all_frameworks": all_frameworks,
+                "error": form.errors["f"][0],
+                "selected": set(form.picked),
+            },
             status=400,
         )
-    if len(unique) == 2:
-        first, second = comparison.canonical_pair(*unique)
-        target = reverse("frameworks:compare_pair", args=[f"{first}-vs-{second}"])
-        if request.GET.get("diff") == "1":
-            target += "?diff=1"
-        return redirect(target)
-    ordered = [found[s] for s in unique]
-    canonical = reverse("frameworks:compare") + "?" + urlencode([("f", s) for s in unique])
-    return _render_comparison(request, ordered, canonical=canonical)
+    frameworks = form.cleaned_data["f"]
+    if not frameworks:
+        return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
+    if len(frameworks) == 2:
+        return redirect(_keeping_diff(request, comparison_url(*(fw.slug for fw in frameworks))))
+    canonical = (
+        reverse("frameworks:compare") + "?" + urlencode([("f", fw.slug) for fw in frameworks])
+    )
+    return _render_comparison(request, frameworks, canonical=canonical)
 
 
 @require_safe
@@ -345,6 +317,6 @@ def catalogue_json(request: HttpRequest) -> JsonResponse:
             for fw in frameworks
             for s in fw.scores.all()
         ],
-        "scale": {"min": 0, "max": 5},
+        "scale": {"min": SCORE_MIN, "max": SCORE_MAX},
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from compare_site.admin_utils import CountedTabularInline
 from editorial.content_admin import ContentAdmin, RowAdmin
+from editorial.inlines import CountedTabularInline
 from recommender.models import Choice, ChoiceEffect, Question
 
 

@@ -28,6 +28,15 @@ class ParsedAnswers:
     def valid(self) -> bool:
         return not self.errors
 
+    @property
+    def query(self) -> str:
+        """The answers as a query string, "?a=b&…" or "": what every verdict link carries.
+
+        Built from the parsed answers, never copied from the request, so that
+        parameters that are no question (however long) stop here.
+        """
+        return "?" + answers_query(self.answers) if self.answers else ""
+
 
 def _has_control_characters(value: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} for ch in value)

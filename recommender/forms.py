@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.datastructures import MultiValueDict
+from django.utils.html import escape
 
 from recommender.scoring import Answer, QuestionInfo
 
@@ -39,7 +40,9 @@ class QuestionnaireForm(forms.Form):
                 continue
             self.fields[question.slug] = forms.ChoiceField(
                 label=question.text,
-                help_text=question.help_text,
+                # crispy-bootstrap5 renders help text unescaped; an editor's
+                # markup (a meta refresh, a look-alike link) must arrive as text.
+                help_text=escape(question.help_text),
                 required=False,
                 choices=[NO_PREFERENCE] + [(c.slug, c.label) for c in question.choices],
                 widget=forms.RadioSelect,

@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from simple_history.models import HistoricalRecords
 
-from frameworks.models import SCORE_MAX, SCORE_MIN, Criterion, name_or_deleted
+from frameworks.models import Criterion, name_or_deleted
+from frameworks.scale import SCORE_MAX, SCORE_MIN
 
 
 def validate_hundredths(value: float) -> None:

@@ -30,7 +30,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 
-MAX_SCORE = 5
+from frameworks.scale import SCORE_MAX
+
 CLOSE_CALL_MARGIN = 3.0  # points out of 100
 HUNDREDTHS = 100
 
@@ -292,7 +293,7 @@ class Ranked:
     def contributions(self) -> tuple[Contribution, ...]:
         """Each criterion's share of the score; they add up to ``score``."""
         whole = self.total_weight
-        scale = 100 / (whole * MAX_SCORE) if whole else 0.0
+        scale = 100 / (whole * SCORE_MAX) if whole else 0.0
         return tuple(
             Contribution(
                 criterion=c.slug,
@@ -485,16 +486,6 @@ def _rank_key(r: Ranked) -> tuple[bool, int, int, str]:
     return (r.excluded, r.missed_count, -r.total, r.name)
 
 
-def rank(
-    catalogue: Catalogue, answers: Mapping[str, Answer]
-) -> tuple[dict[str, int], list[Ranked]]:
-    """Weights (hundredths) and the full ranking, recomputed from scratch."""
-    picked = chosen_effects(catalogue, answers)
-    weights = compute_weights(catalogue, picked)
-    needs = stated_needs(catalogue, picked)
-    return weights, _ranking(catalogue, picked, weights, _totals(catalogue, weights), needs)
-
-
 def _ranking(
     catalogue: Catalogue,
     picked: Picked,
@@ -503,7 +494,7 @@ def _ranking(
     needs: Sequence[Need],
 ) -> list[Ranked]:
     total_weight = sum(weights.values())
-    scale = 100 / (total_weight * MAX_SCORE) if total_weight else 0.0
+    scale = 100 / (total_weight * SCORE_MAX) if total_weight else 0.0
     weight_vector = tuple(weights[c.slug] for c in catalogue.criteria)
     exclusions = _exclusions(catalogue, picked)
     unmet: list[list[UnmetNeed]] = [[] for _ in catalogue.frameworks]

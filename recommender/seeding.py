@@ -1,22 +1,29 @@
-"""Create the seeded questionnaire from seed_data/questionnaire.toml (idempotent)."""
+"""Create the seeded questionnaire from seed_data/questionnaire.toml.
+
+Each row is created once, ever (see ``frameworks.seed_ledger``).
+"""
 
 import tomllib
 from collections import Counter
 from pathlib import Path
 
+from frameworks import seed_keys
 from frameworks.models import Criterion
+from frameworks.seed_ledger import SeedLedger
 from recommender.models import Choice, ChoiceEffect, Question
 
 SEED_FILE = Path(__file__).resolve().parent / "seed_data" / "questionnaire.toml"
 
 
-def seed_questionnaire(path: Path = SEED_FILE) -> Counter:
+def seed_questionnaire(path: Path = SEED_FILE, ledger: SeedLedger | None = None) -> Counter:
+    ledger = ledger or SeedLedger()
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    criteria = {c.slug: c for c in Criterion.objects.all()}
     created: Counter = Counter()
     for q_order, q in enumerate(data["question"], start=1):
-        question, new = Question.objects.get_or_create(
+        question, new = ledger.get_or_create(
+            seed_keys.question(q["slug"]),
+            Question,
             slug=q["slug"],
             defaults={
                 "text": q["text"],
@@ -26,23 +33,33 @@ def seed_questionnaire(path: Path = SEED_FILE) -> Counter:
             },
         )
         created["questions"] += new
+        if question is None:
+            continue  # deleted by an editor, choices and all
         for c_order, c in enumerate(q["choice"], start=1):
-            choice, new = Choice.objects.get_or_create(
+            choice, new = ledger.get_or_create(
+                seed_keys.choice(q["slug"], c["slug"]),
+                Choice,
                 question=question,
                 slug=c["slug"],
                 defaults={"label": c["label"], "order": c_order},
             )
             created["choices"] += new
-            if not new:
-                # An existing choice keeps the effects an editor gave it, even none.
+            if choice is None:
                 continue
             for e in c.get("effects", []):
-                ChoiceEffect.objects.create(
+                criterion = ledger.row(seed_keys.criterion(e["criterion"]), Criterion)
+                if criterion is None:
+                    continue  # a criterion an editor deleted
+                _, new = ledger.get_or_create(
+                    seed_keys.effect(q["slug"], c["slug"], e["criterion"]),
+                    ChoiceEffect,
                     choice=choice,
-                    criterion=criteria[e["criterion"]],
-                    weight_change=e.get("weight", 0),
-                    min_score=e.get("min"),
-                    need=e.get("need"),
+                    criterion=criterion,
+                    defaults={
+                        "weight_change": e.get("weight", 0),
+                        "min_score": e.get("min"),
+                        "need": e.get("need"),
+                    },
                 )
-                created["effects"] += 1
+                created["effects"] += new
     return created

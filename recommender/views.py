@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from compare_site.context_processors import site_origin
-from frameworks.comparison import canonical_pair
+from compare_site.origin import site_origin
+from frameworks.compare_urls import comparison_url
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
 from recommender.loading import load_catalogue, load_catalogue_as_of
@@ -85,16 +86,15 @@ def _outcome(result: Verdict) -> tuple:
     return tuple((r.slug, round(r.score, 1), r.excluded) for r in result.ranking)
 
 
-def _moment(request: HttpRequest, as_of: AsOf, result: Verdict) -> Moment:
+def _moment(request: HttpRequest, as_of: AsOf, result: Verdict, pinned: ParsedAnswers) -> Moment:
     if as_of.moment is None:
         return Moment(computed_at=timezone.now().replace(microsecond=0), pinned=False)
-    query = request.GET.copy()
-    query.pop(AS_OF, None)
-    today_url = reverse("recommender:verdict") + (f"?{query.urlencode()}" if query else "")
+    today_url = reverse("recommender:verdict") + pinned.query
     today_catalogue = load_catalogue()
     parsed = _parse(request, today_catalogue)
     if not parsed.valid:
         return Moment(as_of.moment, pinned=True, today_url=today_url, answers_outdated=True)
+    today_url = reverse("recommender:verdict") + parsed.query
     today = decide(today_catalogue, parsed.answers)
     if _outcome(today) == _outcome(result):
         today = None
@@ -112,14 +112,12 @@ def verdict(request: HttpRequest) -> HttpResponse:
     if not parsed.valid:
         return _questionnaire_page(request, catalogue, parsed, status=400)
     result = decide(catalogue, parsed.answers)
-    moment = _moment(request, as_of, result)
-    query = request.GET.urlencode()
-    suffix = f"?{query}" if query else ""
-    pinned = "?" + _pinned_query(request, moment.computed_at)
+    moment = _moment(request, as_of, result, parsed)
+    suffix = parsed.query
+    pinned = _pinned_query(parsed, moment.computed_at)
     compare_url = None
     if result.winner and result.runner_up:
-        a, b = canonical_pair(result.winner.slug, result.runner_up.slug)
-        compare_url = reverse("frameworks:compare_pair", args=[f"{a}-vs-{b}"])
+        compare_url = comparison_url(result.winner.slug, result.runner_up.slug)
     return render(
         request,
         "recommender/verdict.html",
@@ -128,7 +126,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request, moment.computed_at),
+            "permalink": _permalink(request, parsed, moment.computed_at),
             "moment": moment,
             "edit_url": reverse("recommender:questionnaire") + suffix,
             # The record and the JSON of the verdict on this page, pinned to the same moment.
@@ -152,9 +150,9 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
             {"error": "Some answers could not be used.", "errors": parsed.errors}, status=400
         )
     result = decide(catalogue, parsed.answers)
-    moment = _moment(request, as_of, result)
+    moment = _moment(request, as_of, result, parsed)
     data = verdict_as_dict(result)
-    data["permalink"] = _permalink(request, moment.computed_at)
+    data["permalink"] = _permalink(request, parsed, moment.computed_at)
     data["as_of"] = stamp(moment.computed_at)
     if moment.today is not None:
         winner = moment.today.winner
@@ -165,18 +163,16 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-def _permalink(request: HttpRequest, moment: datetime.datetime) -> str:
+def _permalink(request: HttpRequest, parsed: ParsedAnswers, moment: datetime.datetime) -> str:
     """The verdict page for these answers as computed then, at the site's public address."""
-    return (
-        site_origin(request) + reverse("recommender:verdict") + "?" + _pinned_query(request, moment)
-    )
+    return site_origin(request) + reverse("recommender:verdict") + _pinned_query(parsed, moment)
 
 
-def _pinned_query(request: HttpRequest, moment: datetime.datetime) -> str:
-    query = request.GET.copy()
-    query[AS_OF] = stamp(moment)
+def _pinned_query(parsed: ParsedAnswers, moment: datetime.datetime) -> str:
+    """The parsed answers and the moment, never copied from the request (junk stops here)."""
     # Colons kept as they are: the stamp reads as the ISO 8601 it is.
-    return query.urlencode(safe=":")
+    pinned = urlencode({AS_OF: stamp(moment)}, safe=":")
+    return f"{parsed.query}&{pinned}" if parsed.query else f"?{pinned}"
 
 
 @require_safe
@@ -191,14 +187,14 @@ def verdict_markdown(request: HttpRequest) -> HttpResponse:
             "\n".join(lines) + "\n", status=400, content_type="text/markdown; charset=utf-8"
         )
     result = decide(catalogue, parsed.answers)
-    moment = _moment(request, as_of, result)
+    moment = _moment(request, as_of, result, parsed)
     body = render_to_string(
         "recommender/verdict.md",
         {
             "verdict": result,
             "summary": verdict_summary(result),
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request, moment.computed_at),
+            "permalink": _permalink(request, parsed, moment.computed_at),
             "moment": moment,
             "origin": site_origin(request),
         },

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from compare_site.admin_utils import ReadOnlyAdminMixin
+from editorial.inlines import ReadOnlyAdminMixin
 from releases.models import ReleaseSnapshot
 
 

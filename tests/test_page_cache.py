@@ -189,23 +189,31 @@ def test_forwarded_host_is_part_of_the_key_when_trusted(seeded, keep_test_connec
     assert 'content="http://b.example/"' in pages["b.example"]
 
 
-def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch):
+def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch, settings):
     # Pages flag scores whose review is due, which depends on the day as well as the content.
     import datetime
 
-    from compare_site import page_cache
+    from frameworks.models import Score
 
+    today = datetime.date.today()
+    # Reviewed exactly the longest allowed time ago: due from tomorrow, not today.
+    score = Score.objects.get(framework__slug="flask", criterion__slug="orm")
+    Score.objects.filter(framework__slug="flask").update(last_reviewed=today)
+    Score.objects.filter(pk=score.pk).update(
+        last_reviewed=today - datetime.timedelta(days=settings.REVIEW_MAX_AGE_DAYS)
+    )
     first = client.get("/frameworks/flask/")
     assert client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    assert "review due" not in first.content.decode()
 
     class Tomorrow(datetime.date):
         @classmethod
         def today(cls):
-            return tomorrow
+            return today + datetime.timedelta(days=1)
 
-    monkeypatch.setattr(page_cache.datetime, "date", Tomorrow)
+    # One clock for the page cache's key and the pages' "review due" flags.
+    monkeypatch.setattr(datetime, "date", Tomorrow)
     later = client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert later.status_code == 200
     assert later["ETag"] != first["ETag"]
+    assert later.content.decode().count("review due") == 1

@@ -1,5 +1,6 @@
 """Foundation: the pages every visitor meets first, health, settings and static files."""
 
+import json
 import os
 import subprocess
 import sys
@@ -76,12 +77,29 @@ def test_settings_refuse_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_settings_are_production_safe_by_default(settings):
-    from compare_site import settings as site_settings
+def settings_in_a_fresh_process(**environ: str) -> dict:
+    """Settings as a new process reads them from this environment, DEBUG unset unless given."""
+    env = _without(os.environ, "DEBUG", "ALLOWED_HOSTS")
+    env.update(DJANGO_SETTINGS_MODULE="compare_site.settings", SECRET_KEY="x", **environ)
+    code = (
+        "import json; from django.conf import settings as s; "
+        "print(json.dumps({'DEBUG': s.DEBUG, 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, "
+        "'NOSNIFF': s.SECURE_CONTENT_TYPE_NOSNIFF}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
-    assert site_settings.DEBUG is False or os.environ.get("DEBUG")
-    assert "localhost" in site_settings.ALLOWED_HOSTS
-    assert site_settings.SECURE_CONTENT_TYPE_NOSNIFF
+
+def test_settings_are_production_safe_by_default():
+    # Whatever DEBUG this test run has: the default is what a fresh deploy gets.
+    default = settings_in_a_fresh_process()
+    assert default == {"DEBUG": False, "ALLOWED_HOSTS": ["localhost", "127.0.0.1"], "NOSNIFF": True}
+    assert settings_in_a_fresh_process(DEBUG="")["DEBUG"] is False
+    assert settings_in_a_fresh_process(DEBUG="0")["DEBUG"] is False
+    assert settings_in_a_fresh_process(DEBUG="1")["DEBUG"] is True
 
 
 @pytest.mark.parametrize("name", ["css/site.css", "bootstrap/css/bootstrap.min.css"])
@@ -131,3 +149,62 @@ def test_server_error_page_shows_no_stack_trace(client, seeded, settings):
     html = response.content.decode()
     assert "Something went wrong on our side" in html
     assert "Traceback" not in html and "something broke" not in html
+
+
+def test_signing_in_with_an_off_site_next_lands_on_the_admin_index(client, django_user_model):
+    django_user_model.objects.create_user("ida", password="a-long-password-1", is_staff=True)
+    response = client.post(
+        "/admin/login/?next=https://evil.example/",
+        {"username": "ida", "password": "a-long-password-1", "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_the_static_manifest_is_not_served(client, seeded):
+    """It lists every static file the site has, plugins and versions included."""
+    assert client.get(static("css/site.css")).status_code == 200
+    for name in ("staticfiles.json", "staticfiles.json.gz", "staticfiles.json.br"):
+        assert client.get(f"/static/{name}").status_code == 404, name
+
+
+def _without(env: dict, *names: str) -> dict:
+    return {k: v for k, v in env.items() if k not in names}
+
+
+def test_a_local_run_creates_its_key_and_database_private(tmp_path):
+    var = tmp_path / "var"
+    env = _without(os.environ, "SECRET_KEY", "DATABASE_URL")
+    env.update(VAR_DIR=str(var), CACHE_DIR=str(tmp_path / "cache"))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    modes = {
+        path.name: path.stat().st_mode & 0o777
+        for path in (var, var / "secret_key", var / "db.sqlite3")
+    }
+    assert modes == {"var": 0o700, "secret_key": 0o600, "db.sqlite3": 0o600}
+
+
+def test_an_invalid_host_header_logs_one_line_not_a_traceback(tmp_path):
+    code = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "response = Client().get('/', HTTP_HOST='evil.example')\n"
+        "print(response.status_code)\n"
+    )
+    env = {**os.environ, "CACHE_DIR": str(tmp_path / "cache"), "LOG_LEVEL": "WARNING"}
+    env["DJANGO_SETTINGS_MODULE"] = "compare_site.settings"
+    env.setdefault("SECRET_KEY", "x")
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "400"
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "evil.example" in lines[0], result.stderr

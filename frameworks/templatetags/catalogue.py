@@ -14,14 +14,6 @@ def markdown_filter(text: str):
 
 
 @register.filter
-def get_item(mapping, key):
-    """Look a key up in a dict from a template: ``{{ scores|get_item:criterion.slug }}``."""
-    if mapping is None:
-        return None
-    return mapping.get(key)
-
-
-@register.filter
 def host(url: str) -> str:
     """The site a source lives on, shown so readers see whose word it is."""
     netloc = urlsplit(url or "").netloc

@@ -202,9 +202,13 @@ def test_decider_answers_with_the_keyboard_only_and_keeps_a_record(
     expect(answers).to_contain_text("High: audited, sensitive data")
     ranking = _ranking(page)
     assert len(ranking) >= 2 and ranking[0].startswith("Django")
-    # The permalink pins the verdict to the moment it was computed.
+    # The permalink carries the answers given, not the form's empty "no preference"
+    # ones, and pins the verdict to the moment it was computed.
     permalink = page.locator(".permalink a").get_attribute("href")
-    assert permalink.startswith(page.url + "&as_of=")
+    assert permalink.startswith(
+        live_server.url
+        + "/recommend/verdict/?project_type=ecommerce&project_size=large&security=high&as_of="
+    )
 
     # The permalink, opened by someone else, gives the same verdict.
     other = browser.new_context(base_url=live_server.url)
@@ -227,7 +231,7 @@ def test_decider_answers_with_the_keyboard_only_and_keeps_a_record(
     assert download.suggested_filename == "framework-decision.md"
     record = Path(download.path()).read_text(encoding="utf-8")
     assert record.startswith("# Decision record: choosing a Python web framework")
-    assert f"Permalink: {permalink}" in record
+    assert f"Permalink: <{permalink}>" in record  # an autolink: Markdown leaves it whole
     assert "We choose **Django**." in record
     assert "- What are you building? An online shop" in record
     assert "- How big will it get? Large: many features, several developers" in record

@@ -127,3 +127,43 @@ def test_a_malformed_forwarded_address_falls_back_to_the_peer(editor, settings):
             HTTP_X_FORWARDED_FOR="203.0.113.7:4444",
         )
     assert AccessAttempt.objects.get().ip_address == "10.9.9.9"
+
+
+def test_one_address_trying_many_usernames_is_throttled_after_twenty_failures(
+    editor, django_user_model
+):
+    """Credential stuffing: 2 guesses for each of many usernames from one address."""
+    django_user_model.objects.create_user("zed", password=PASSWORD, is_staff=True)
+    client = Client()
+    for n in range(10):
+        for guess in range(2):
+            response = sign_in(client, f"wrong-{guess}", username=f"user{n}")
+        assert response.status_code == (429 if n == 9 else 200), n
+    # Now every username from that address is refused, even with the right password...
+    assert sign_in(Client(), PASSWORD, username="zed").status_code == 429
+    # ...while the same editor elsewhere still gets in.
+    assert sign_in(Client(), PASSWORD, username="zed", address="10.0.0.2").status_code == 302
+
+
+def test_nineteen_failures_across_usernames_leave_the_address_open(editor):
+    for n in range(19):
+        sign_in(Client(), "wrong", username=f"user{n}")
+    assert sign_in(Client(), PASSWORD).status_code == 302
+
+
+def test_the_address_lock_lifts_after_fifteen_minutes(editor):
+    for n in range(20):
+        sign_in(Client(), "wrong", username=f"user{n}")
+    assert sign_in(Client(), PASSWORD).status_code == 429
+    sixteen_minutes_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16)
+    AccessAttempt.objects.update(attempt_time=sixteen_minutes_ago)
+    assert sign_in(Client(), PASSWORD).status_code == 302
+
+
+def test_a_successful_sign_in_does_not_clear_the_address_count(editor):
+    """An attacker holding one real account must not reset the address-wide count."""
+    for n in range(18):
+        sign_in(Client(), "wrong", username=f"user{n}")
+    assert sign_in(Client(), PASSWORD).status_code == 302
+    sign_in(Client(), "wrong", username="user18")
+    assert sign_in(Client(), "wrong", username="user19").status_code == 429

@@ -44,3 +44,17 @@ def test_published_hides_unpublished_frameworks(seeded):
 
 def test_framework_url(seeded):
     assert Framework.objects.get(slug="flask").get_absolute_url() == "/frameworks/flask/"
+
+
+@pytest.mark.parametrize("slug", ["foo-vs-bar", "web-vs", "a-vs-b-vs-c"])
+def test_a_framework_slug_that_would_make_compare_addresses_ambiguous_is_refused(seeded, slug):
+    """/compare/<a>-vs-<b>/ splits at the first "-vs-": no slug may contain one or end in "-vs"."""
+    framework = Framework(name="Foo", slug=slug, kind="micro", tagline="t", description="d")
+    with pytest.raises(ValidationError) as excinfo:
+        framework.full_clean()
+    assert "-vs-" in " ".join(excinfo.value.message_dict["slug"])
+
+
+@pytest.mark.parametrize("slug", ["vs", "vs-code", "canvas", "versus-x"])
+def test_slugs_with_vs_elsewhere_are_accepted(seeded, slug):
+    Framework(name="Foo", slug=slug, kind="micro", tagline="t", description="d").full_clean()

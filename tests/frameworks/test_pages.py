@@ -213,3 +213,30 @@ def test_catalogue_filters_by_kind(client, seeded):
     assert unknown.status_code == 200
     assert "no such kind" in unknown.content.decode()
     assert len(unknown.context["frameworks"]) == Framework.objects.count()
+
+
+def test_comparison_url_is_the_one_canonical_address_of_a_pair():
+    from frameworks.compare_urls import comparison_url
+
+    assert comparison_url("flask", "django") == "/compare/django-vs-flask/"
+    assert comparison_url("django", "flask") == "/compare/django-vs-flask/"
+
+
+def test_every_comparison_link_on_the_site_is_canonical(client, seeded):
+    """Home, profiles, the sitemap and verdicts all link pairs in alphabetical order."""
+    pages = ["/", "/frameworks/flask/", "/sitemap.xml", "/recommend/verdict/?project_type=blog"]
+    found = set()
+    for page in pages:
+        body = client.get(page).content.decode()
+        found |= set(re.findall(r"/compare/([-a-z0-9_]+)-vs-([-a-z0-9_]+)/", body))
+    assert len(found) > 10
+    assert all(a < b for a, b in found), sorted(p for p in found if p[0] >= p[1])
+
+
+def test_the_canonical_redirect_keeps_only_what_the_page_reads(client, seeded):
+    junk = "x" * 5000
+    response = client.get(f"/compare/flask-vs-django/?utm_source={junk}&diff=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/compare/django-vs-flask/?diff=1"
+    response = client.get(f"/compare/flask-vs-django/?utm_source={junk}")
+    assert response["Location"] == "/compare/django-vs-flask/"

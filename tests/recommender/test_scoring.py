@@ -125,10 +125,9 @@ def test_unknown_answers_are_ignored_by_the_pure_function():
 
 
 def _winner(cat, answers):
-    from recommender.scoring import rank
-
-    ranking = rank(cat, answers)[1]
-    return ranking[0].slug if ranking and not ranking[0].excluded else None
+    """The winner of a full recomputation."""
+    found = decide(cat, answers).winner
+    return found.slug if found else None
 
 
 def _brute_force_changes(cat, answers):

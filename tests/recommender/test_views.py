@@ -1,11 +1,14 @@
 """The questionnaire, the verdict page and its JSON and Markdown twins."""
 
+import html as html_lib
 import json
 import re
 
+import markdown
 import pytest
 
-from recommender.models import ChoiceEffect, Question
+from frameworks.models import Framework
+from recommender.models import Choice, ChoiceEffect, Question
 
 BANKING = "project_type=banking&security=high"
 
@@ -195,3 +198,39 @@ def test_must_haves_is_a_repeated_parameter_shown_ticked_and_kept_in_links(clien
     assert "WebSockets, Generated OpenAPI documentation" in page
     md = client.get(f"/recommend/verdict.md?{query}").content.decode()
     assert "WebSockets, Generated OpenAPI documentation" in md
+
+
+HOSTILE = 'Bottle"><script>alert(1)</script> *big* | [x](javascript:y)'
+
+
+def test_decision_record_shows_hostile_names_as_text_not_markup(client, seeded):
+    """A name or label full of markup reads as itself once the record is rendered."""
+    Framework.objects.filter(slug="bottle").update(name=HOSTILE)
+    Choice.objects.filter(question__slug="project_type", slug="blog").update(label=HOSTILE)
+    text = client.get("/recommend/verdict.md?project_type=blog").content.decode()
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "<script" not in rendered and "<em>big</em>" not in rendered
+    assert not any(h.startswith("javascript:") for h in re.findall(r'href="([^"]*)"', rendered))
+    # The options table keeps its five columns on every row, the hostile one included.
+    rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
+    assert rows and all(r.count("<td") in (0, 5) for r in rows)
+    visible = html_lib.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert HOSTILE in visible
+
+
+JUNK = "x" * 8000
+
+
+@pytest.mark.parametrize(
+    "path", ["/recommend/verdict/", "/recommend/verdict.json", "/recommend/verdict.md"]
+)
+def test_verdict_links_carry_the_answers_only_never_a_junk_query_string(client, seeded, path):
+    """An 8 KB parameter that is no question is ignored, and not copied into the page."""
+    response = client.get(f"{path}?utm_source={JUNK}&project_type=blog&timeline=days")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "xxxxxxxxxx" not in body and "utm_source" not in body
+    assert "/recommend/verdict/?project_type=blog&amp;timeline=days" in body or (
+        "/recommend/verdict/?project_type=blog&timeline=days" in body
+    )
+    assert len(response.content) < 40_000

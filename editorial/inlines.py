@@ -1,4 +1,4 @@
-"""Admin helpers shared by both apps."""
+"""The base of every content inline: shared dropdowns, and rows deleted by another editor."""
 
 from django.contrib import admin
 
