@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from frameworks import comparison
+from frameworks import comparison, search
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from recommender.models import Question
 
@@ -136,6 +136,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     criteria = list(Criterion.objects.all())
     table = comparison.compare(frameworks, criteria)
     only_differences = request.GET.get("diff") == "1"
+    show_notes = request.GET.get("notes") == "1"
     return render(
         request,
         "frameworks/compare.html",
@@ -143,13 +144,27 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "frameworks": frameworks,
             "table": table,
             "rows": table.visible_rows(only_differences),
+            "groups": table.groups(only_differences),
             "only_differences": only_differences,
+            "show_notes": show_notes,
+            "diff_url": _comparison_view_url(canonical, not only_differences, show_notes),
+            "notes_url": _comparison_view_url(canonical, only_differences, not show_notes),
             "chart": comparison.chart(table),
+            "stacked_chart": comparison.stacked_chart(table),
             "canonical": canonical,
             "all_frameworks": Framework.objects.published().only("name", "slug"),
             "selected": {fw.slug for fw in frameworks},
         },
     )
+
+
+def _comparison_view_url(canonical: str, only_differences: bool, show_notes: bool) -> str:
+    """The same comparison with the differences-only and all-notes switches set."""
+    switches = [("diff", "1")] if only_differences else []
+    switches += [("notes", "1")] if show_notes else []
+    if not switches:
+        return canonical
+    return canonical + ("&" if "?" in canonical else "?") + urlencode(switches)
 
 
 @require_safe
@@ -220,9 +235,8 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     if len(unique) == 2:
         first, second = comparison.canonical_pair(*unique)
         target = reverse("frameworks:compare_pair", args=[f"{first}-vs-{second}"])
-        if request.GET.get("diff") == "1":
-            target += "?diff=1"
-        return redirect(target)
+        switches = (request.GET.get("diff") == "1", request.GET.get("notes") == "1")
+        return redirect(_comparison_view_url(target, *switches))
     ordered = [found[s] for s in unique]
     canonical = reverse("frameworks:compare") + "?" + urlencode([("f", s) for s in unique])
     return _render_comparison(request, ordered, canonical=canonical)
@@ -268,6 +282,20 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "verdict_url": reverse("recommender:verdict") + query if answers else None,
         },
     )
+
+
+@require_safe
+def site_search(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("q", "")
+    if "q" not in request.GET:
+        return render(request, "frameworks/search.html", {"query": ""})
+    try:
+        results = search.search(raw)
+    except search.QueryError as error:
+        status = 200 if not raw.strip() else 400
+        context = {"error": str(error), "query": raw[: search.MAX_QUERY_LENGTH]}
+        return render(request, "frameworks/search.html", context, status=status)
+    return render(request, "frameworks/search.html", {"results": results, "query": results.query})
 
 
 @require_safe
