@@ -68,7 +68,6 @@ def differs_from_stored(obj: models.Model) -> bool:
     return stored is None or any(stored[name] != getattr(obj, name) for name in fields)
 
 
-
 def parent_key(parent: type[Model], inline) -> ForeignKey:
     """The inline model's foreign key to the parent, as the inline's formset uses it.
 
@@ -96,7 +95,6 @@ def refreshable_fields(inline, request, obj) -> tuple[str, ...]:
         for field in inline.model._meta.concrete_fields
         if field.editable and not field.primary_key and field.name in shown
     )
-
 
 
 class ContentAdmin(UnixNewlinesMixin, SimpleHistoryAdmin):

@@ -23,6 +23,7 @@ class Cell:
     source_url: str = ""
     last_reviewed: object = None
     best: bool = False
+    framework: object = None  # its column's framework, named in each cell on a phone
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,32 @@ class Row:
 @dataclass(frozen=True, slots=True)
 class Leader:
     framework: object
-    leads: int  # criteria where it alone scores highest
-    strongest: tuple[str, ...]  # categories where its average is highest among those compared
+    tops: int  # criteria where it scores highest, alone or tied
+    alone: int  # of those, criteria where no other framework matches it
+    strongest: tuple[str, ...]  # categories it really leads (see ``category_leads``)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Consecutive rows of one category, with each framework's subtotal over them."""
+
+    category: str
+    rows: tuple[Row, ...]
+    subtotals: tuple[Subtotal, ...]  # one per framework, in column order
+    maximum: int  # what a subtotal could be: SCORE_MAX per row
+
+
+@dataclass(frozen=True, slots=True)
+class Subtotal:
+    framework: object
+    value: int  # the sum of its scores in the category
+    best: bool = False
+
+
+# A category lead must be a real lead, not a rounding of one criterion: the
+# framework's subtotal beats every other by at least this share of the
+# category's maximum, and it scores highest (alone or tied) on most of its rows.
+CATEGORY_LEAD_MARGIN = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +72,62 @@ class Comparison:
     frameworks: tuple
     rows: tuple[Row, ...]
     leaders: tuple[Leader, ...]
-    ties: int
+    ties: int  # criteria where two or more frameworks share the highest score
 
     def visible_rows(self, only_differences: bool) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.differs) if only_differences else self.rows
+
+    def groups(self, only_differences: bool = False) -> tuple[Group, ...]:
+        return group_rows(self.visible_rows(only_differences), self.frameworks)
+
+
+def group_rows(rows: Sequence[Row], frameworks: Sequence) -> tuple[Group, ...]:
+    """Consecutive rows of one category (criteria are ordered by category) in groups."""
+    groups: list[Group] = []
+    current: list[Row] = []
+
+    def close() -> None:
+        if current:
+            sums = [sum(r.cells[i].value or 0 for r in current) for i in range(len(frameworks))]
+            top = max(sums, default=0)
+            marked = sums.count(top) < len(sums)
+            groups.append(
+                Group(
+                    category=current[0].criterion.category,
+                    rows=tuple(current),
+                    subtotals=tuple(
+                        Subtotal(framework=fw, value=v, best=marked and v == top)
+                        for fw, v in zip(frameworks, sums, strict=True)
+                    ),
+                    maximum=SCORE_MAX * len(current),
+                )
+            )
+
+    for row in rows:
+        if current and row.criterion.category != current[0].criterion.category:
+            close()
+            current = []
+        current.append(row)
+    close()
+    return tuple(groups)
+
+
+def category_leads(groups: Sequence[Group], tops_by_row: dict[int, set[int]]) -> dict[int, list]:
+    """framework index -> the categories it really leads (CATEGORY_LEAD_MARGIN)."""
+    leads: dict[int, list[str]] = defaultdict(list)
+    for group in groups:
+        if len(group.subtotals) < 2:
+            continue
+        sums = [subtotal.value for subtotal in group.subtotals]
+        ranked = sorted(range(len(sums)), key=lambda i: -sums[i])
+        first, second = ranked[0], ranked[1]
+        margin = sums[first] - sums[second]
+        if margin < CATEGORY_LEAD_MARGIN * group.maximum or margin <= 0:
+            continue
+        on_top = sum(1 for row in group.rows if first in tops_by_row[id(row)])
+        if on_top * 2 > len(group.rows):
+            leads[first].append(group.category)
+    return leads
 
 
 def score_map(framework) -> dict[str, object]:
@@ -61,9 +138,10 @@ def score_map(framework) -> dict[str, object]:
 def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
     maps = [score_map(fw) for fw in frameworks]
     rows = []
-    leads: dict[int, int] = defaultdict(int)
+    tops: dict[int, int] = defaultdict(int)
+    alone: dict[int, int] = defaultdict(int)
+    tops_by_row: dict[int, set[int]] = {}
     ties = 0
-    by_category: dict[str, list[list[int]]] = defaultdict(lambda: [[] for _ in frameworks])
     for criterion in criteria:
         scores = [m.get(criterion.slug) for m in maps]
         values = [s.value if s else None for s in scores]
@@ -71,41 +149,41 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
         top = max(known) if known else None
         winners = [i for i, v in enumerate(values) if v is not None and v == top]
         best_marked = len(winners) < len(frameworks)
-        if len(winners) == 1 and best_marked:
-            leads[winners[0]] += 1
-        else:
-            ties += 1
-        for i, v in enumerate(values):
-            by_category[criterion.category][i].append(v or 0)
-        rows.append(
-            Row(
-                criterion=criterion,
-                cells=tuple(
-                    Cell(
-                        value=v,
-                        note=s.note if s else "",
-                        source_url=s.source_url if s else "",
-                        last_reviewed=s.last_reviewed if s else None,
-                        best=best_marked and i in winners,
-                    )
-                    for i, (v, s) in enumerate(zip(values, scores, strict=True))
-                ),
-            )
-        )
-    strongest: dict[int, list[str]] = defaultdict(list)
-    for category, columns in by_category.items():
-        averages = [sum(col) / len(col) if col else 0 for col in columns]
-        best = max(averages)
-        winners = [i for i, a in enumerate(averages) if a == best]
+        for i in winners:
+            tops[i] += 1
         if len(winners) == 1:
-            strongest[winners[0]].append(category)
+            alone[winners[0]] += 1
+        elif winners:
+            ties += 1
+        row = Row(
+            criterion=criterion,
+            cells=tuple(
+                Cell(
+                    value=v,
+                    note=s.note if s else "",
+                    source_url=s.source_url if s else "",
+                    last_reviewed=s.last_reviewed if s else None,
+                    best=best_marked and i in winners,
+                    framework=frameworks[i],
+                )
+                for i, (v, s) in enumerate(zip(values, scores, strict=True))
+            ),
+        )
+        tops_by_row[id(row)] = set(winners)
+        rows.append(row)
+    strongest = category_leads(group_rows(rows, frameworks), tops_by_row)
     leaders = tuple(
         sorted(
             (
-                Leader(framework=fw, leads=leads[i], strongest=tuple(strongest[i]))
+                Leader(
+                    framework=fw,
+                    tops=tops[i],
+                    alone=alone[i],
+                    strongest=tuple(strongest[i]),
+                )
                 for i, fw in enumerate(frameworks)
             ),
-            key=lambda leader: (-leader.leads, leader.framework.name),
+            key=lambda leader: (-leader.tops, -leader.alone, leader.framework.name),
         )
     )
     return Comparison(frameworks=tuple(frameworks), rows=tuple(rows), leaders=leaders, ties=ties)
@@ -134,6 +212,7 @@ class ChartRow:
     label: str
     y: float
     bars: tuple[Bar, ...]
+    label_x: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +255,46 @@ def chart(comparison: Comparison, *, width: int = 640, label_width: int = 210) -
         width=width,
         height=height,
         label_width=label_width,
+        plot_width=plot_width,
+        rows=tuple(rows),
+        ticks=ticks,
+    )
+
+
+def stacked_chart(comparison: Comparison, *, width: int = 340) -> Chart:
+    """The same chart for a phone: each label above its bars, the bars the full width.
+
+    Squeezing the wide chart into 375 px would shrink its labels past reading and
+    clip nothing only by scrolling; here the whole 0-5 axis fits the screen.
+    """
+    n = max(1, len(comparison.frameworks))
+    bar_height = 8 if n > 2 else 10
+    gap = 2
+    label_height = 20
+    row_height = label_height + n * (bar_height + gap) + 8
+    inset = 4  # room for the last tick label, so "5" is never cut at the edge
+    plot_width = width - 2 * inset
+    rows = []
+    for index, row in enumerate(comparison.rows):
+        top = 24 + index * row_height
+        bars = tuple(
+            Bar(
+                x=inset,
+                y=top + label_height + i * (bar_height + gap),
+                width=round(plot_width * (cell.value or 0) / SCORE_MAX, 1),
+                height=bar_height,
+                value=cell.value or 0,
+                series=i,
+            )
+            for i, cell in enumerate(row.cells)
+        )
+        rows.append(ChartRow(label=row.criterion.name, y=top + 12, bars=bars, label_x=inset))
+    ticks = tuple((inset + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
+    height = 24 + len(rows) * row_height + 4
+    return Chart(
+        width=width,
+        height=height,
+        label_width=inset,
         plot_width=plot_width,
         rows=tuple(rows),
         ticks=ticks,

@@ -17,5 +17,6 @@ urlpatterns = [
     path("criteria/<slug:slug>/", views.criterion_detail, name="criterion"),
     path("use-cases/", views.use_case_list, name="use_cases"),
     path("use-cases/<slug:slug>/", views.use_case_detail, name="use_case"),
+    path("search/", views.site_search, name="search"),
     path("api/catalogue.json", views.catalogue_json, name="catalogue_json"),
 ]

@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from frameworks import comparison
+from frameworks import comparison, search
 from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
@@ -139,6 +139,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     criteria = list(Criterion.objects.all())
     table = comparison.compare(frameworks, criteria)
     only_differences = request.GET.get("diff") == "1"
+    show_notes = request.GET.get("notes") == "1"
     return render(
         request,
         "frameworks/compare.html",
@@ -146,8 +147,13 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "frameworks": frameworks,
             "table": table,
             "rows": table.visible_rows(only_differences),
+            "groups": table.groups(only_differences),
             "only_differences": only_differences,
+            "show_notes": show_notes,
+            "diff_url": _comparison_view_url(canonical, not only_differences, show_notes),
+            "notes_url": _comparison_view_url(canonical, only_differences, not show_notes),
             "chart": comparison.chart(table),
+            "stacked_chart": comparison.stacked_chart(table),
             "canonical": canonical,
             "all_frameworks": Framework.objects.published().only("name", "slug"),
             "selected": {fw.slug for fw in frameworks},
@@ -155,9 +161,19 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     )
 
 
-def _keeping_diff(request: HttpRequest, url: str) -> str:
+def _keeping_switches(request: HttpRequest, url: str) -> str:
     """A redirect carries only what the comparison reads: anything else (however long) stops."""
-    return url + "?diff=1" if request.GET.get("diff") == "1" else url
+    switches = (request.GET.get("diff") == "1", request.GET.get("notes") == "1")
+    return _comparison_view_url(url, *switches)
+
+
+def _comparison_view_url(canonical: str, only_differences: bool, show_notes: bool) -> str:
+    """The same comparison with the differences-only and all-notes switches set."""
+    switches = [("diff", "1")] if only_differences else []
+    switches += [("notes", "1")] if show_notes else []
+    if not switches:
+        return canonical
+    return canonical + ("&" if "?" in canonical else "?") + urlencode(switches)
 
 
 @require_safe
@@ -169,7 +185,7 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
         return redirect("frameworks:detail", slug=a)
     target = comparison_url(a, b)
     if target != request.path:
-        return HttpResponsePermanentRedirect(_keeping_diff(request, target))
+        return HttpResponsePermanentRedirect(_keeping_switches(request, target))
     found = {
         fw.slug: fw
         for fw in Framework.objects.visible_to(request.user)
@@ -209,7 +225,7 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     if not frameworks:
         return render(request, "frameworks/compare_picker.html", {"all_frameworks": all_frameworks})
     if len(frameworks) == 2:
-        return redirect(_keeping_diff(request, comparison_url(*(fw.slug for fw in frameworks))))
+        return redirect(_keeping_switches(request, comparison_url(*(fw.slug for fw in frameworks))))
     canonical = (
         reverse("frameworks:compare") + "?" + urlencode([("f", fw.slug) for fw in frameworks])
     )
@@ -266,6 +282,20 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "verdict_url": reverse("recommender:verdict") + query if verdict else None,
         },
     )
+
+
+@require_safe
+def site_search(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("q", "")
+    if "q" not in request.GET:
+        return render(request, "frameworks/search.html", {"query": ""})
+    try:
+        results = search.search(raw)
+    except search.QueryError as error:
+        status = 200 if not raw.strip() else 400
+        context = {"error": str(error), "query": raw[: search.MAX_QUERY_LENGTH]}
+        return render(request, "frameworks/search.html", context, status=status)
+    return render(request, "frameworks/search.html", {"results": results, "query": results.query})
 
 
 @require_safe

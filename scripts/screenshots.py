@@ -24,14 +24,19 @@ CHROMIUM_ARGS = [*BASE_ARGS, "--hide-scrollbars"]
 PAGES = [
     ("home", "/"),
     ("compare", "/compare/django-vs-flask/"),
+    ("compare4", "/compare/?f=django&f=flask&f=fastapi&f=litestar"),
     ("profile", "/frameworks/django/"),
     ("questionnaire", "/recommend/"),
     ("verdict", "/recommend/verdict/?project_type=blog&project_size=small"),
+    ("search", "/search/?q=websocket"),
 ]
+# Pages also pictured in dark mode (the browser's prefers-color-scheme: dark).
+DARK_PAGES = {"compare", "compare4", "home"}
 SIZES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
     "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
 }
+SCHEMES = ("light", "dark")
 # A full page larger than this is cut to its first CLIP_HEIGHT CSS pixels.
 MAX_BYTES = 1_500_000
 CLIP_HEIGHT = 2400
@@ -46,8 +51,8 @@ def shoot(base: str) -> list[Path]:
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         try:
-            for size, options in SIZES.items():
-                context = browser.new_context(base_url=base, **options)
+            for (size, options), scheme in [(item, s) for item in SIZES.items() for s in SCHEMES]:
+                context = browser.new_context(base_url=base, color_scheme=scheme, **options)
                 page = context.new_page()
                 errors: list[str] = []
                 page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
@@ -58,11 +63,14 @@ def shoot(base: str) -> list[Path]:
                     ),
                 )
                 for name, path in PAGES:
+                    if scheme == "dark" and name not in DARK_PAGES:
+                        continue
                     response = page.goto(path, wait_until="networkidle")
                     if response is None or response.status != 200:
                         status = response.status if response else "no response"
                         problems.append(f"{path} ({size}): HTTP {status}")
-                    target = OUT / f"{name}-{size}.png"
+                    suffix = "-dark" if scheme == "dark" else ""
+                    target = OUT / f"{name}-{size}{suffix}.png"
                     page.screenshot(path=target, full_page=True, animations="disabled")
                     if target.stat().st_size > MAX_BYTES:
                         width = options["viewport"]["width"]

@@ -17,6 +17,7 @@ PAGES = [
     "/compare/",
     "/compare/django-vs-flask/",
     "/compare/?f=django&f=flask&f=fastapi&f=litestar",
+    "/compare/django-vs-flask/?notes=1",
     "/compare/?f=django",
     "/criteria/",
     "/criteria/admin/",
@@ -28,6 +29,8 @@ PAGES = [
     "/recommend/verdict/",
     "/recommend/verdict/?project_type=blog&project_size=small",
     "/recommend/verdict/?must_haves=background_tasks&must_haves=admin&async_io=heavy",
+    "/search/?q=websocket",
+    "/search/?q=",
     "/no-such-page/",
     "/changes/",
     "/frameworks/flask/history/",
@@ -36,15 +39,22 @@ PAGES = [
 ]
 
 
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 375, "height": 740}
+
+
 @pytest.fixture(
-    params=[{"width": 1280, "height": 900}, {"width": 375, "height": 740}],
-    ids=["desktop", "phone"],
+    params=[(DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark"), (PHONE, "dark")],
+    ids=["desktop", "phone", "desktop-dark", "phone-dark"],
 )
 def axe_page(request, browser, live_server, transactional_db):
     call_command("seed", verbosity=0)
+    viewport, scheme = request.param
     # axe is injected as a script; the site's own policy rightly forbids that.
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True, viewport=request.param)
+    context = browser.new_context(
+        base_url=live_server.url, bypass_csp=True, viewport=viewport, color_scheme=scheme
+    )
     page = context.new_page()
+    page.colour_scheme = scheme
     yield page
     context.close()
 
@@ -78,6 +88,9 @@ def test_no_serious_accessibility_issue_on_any_kind_of_page(axe_page):
     problems = {}
     for path in PAGES:
         axe_page.goto(path)
+        # The page follows the browser's colour scheme, so axe checks the contrast of both.
+        mode = axe_page.evaluate("document.documentElement.dataset.bsTheme")
+        assert mode == axe_page.colour_scheme, path
         if found := page_problems(axe_page):
             problems[path] = found
     assert problems == {}

@@ -96,12 +96,14 @@ def test_reader_goes_from_home_to_a_comparison_a_profile_and_a_prefilled_questio
     table = page.locator(".compare-table")
     headers = table.locator("thead th").all_inner_texts()
     assert [h.strip() for h in headers] == ["Criterion", "FastAPI", "Litestar"]
-    all_rows = table.locator("tbody tr").count()
+    all_rows = table.locator("tr.criterion-row").count()
     assert all_rows > 0
     # Every row shows one score per framework, and the evidence is linked.
-    first_row = table.locator("tbody tr").first
+    first_row = table.locator("tr.criterion-row").first
     expect(first_row.locator("td .score-num")).to_have_count(2)
-    source = table.locator("a.source-link").first
+    # The note and its source are one tap away.
+    first_row.locator("summary").first.click()
+    source = first_row.locator("a.source-link").first
     expect(source).to_be_visible()
     assert source.get_attribute("href").startswith("https://")
     assert source.inner_text().startswith("source: ")
@@ -109,10 +111,10 @@ def test_reader_goes_from_home_to_a_comparison_a_profile_and_a_prefilled_questio
     # Only the differences.
     page.get_by_role("link", name="Show only differences").click()
     page.wait_for_url("**/compare/fastapi-vs-litestar/?diff=1")
-    diff_rows = table.locator("tbody tr").count()
+    diff_rows = table.locator("tr.criterion-row").count()
     assert 0 < diff_rows < all_rows
     expect(page.get_by_text(f"Showing the {diff_rows} criteria where they differ.")).to_be_visible()
-    for row in table.locator("tbody tr").all():
+    for row in table.locator("tr.criterion-row").all():
         values = row.locator("td .score-num").all_inner_texts()
         assert len(set(values)) == 2, f"a row where they do not differ: {row.inner_text()}"
     expect(page.get_by_role("link", name="Show all criteria")).to_be_visible()

@@ -37,9 +37,12 @@ def test_django_vs_flask_names_both_and_shows_every_criterion(client, seeded):
     # The better score per row is marked, with text for screen readers.
     assert 'class="best"' in html and "highest" in html
     # A summary computed from the data, and a server-side SVG chart.
-    assert "scores highest on" in html
-    assert '<svg class="chart"' in html
-    assert "<script" not in html
+    assert "scores highest or ties on" in html
+    assert '<svg class="chart chart-wide"' in html
+    # The only script is the static colour-mode one: no inline code.
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert len(scripts) == 1
+    assert re.fullmatch(r'<script src="/static/js/theme\.[0-9a-f]+\.js">', scripts[0])
 
 
 def test_compare_in_the_other_order_redirects_permanently(client, seeded):
