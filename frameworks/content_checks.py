@@ -46,7 +46,7 @@ class Problem:
 # "docs"): a URL made of nothing else is a site's or its documentation's front page.
 _FRONT_PAGE_SEGMENT = re.compile(
     r"^(?:[a-z]{2}(?:[_-][a-zA-Z]{2})?|stable|latest|dev|main|master|current|docs?|"
-    r"documentation|v?\d+(?:\.\d+)*(?:\.x)?|index\.html?)$"
+    r"documentation|v?\d+(?:\.\d+)*(?:\.x|-branch)?|index\.html?)$"
 )
 _CODE_HOSTS = {"github.com", "gitlab.com", "codeberg.org", "bitbucket.org"}
 
