@@ -61,10 +61,10 @@ def test_compare_picker_works_and_table_is_readable(page, live_seeded):
         "Django vs Flask"
     )
     rows = page.locator(".compare-table tbody tr")
-    assert rows.count() == 16
+    assert rows.count() == 17  # one row per seeded criterion
     page.get_by_role("link", name="Show only differences").click()
     page.wait_for_url("**/compare/django-vs-flask/?diff=1")
-    assert page.locator(".compare-table tbody tr").count() < 16
+    assert page.locator(".compare-table tbody tr").count() < 17
     assert page.locator("svg.chart rect").count() > 0
     assert page.console_errors == []
 
