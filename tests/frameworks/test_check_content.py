@@ -12,6 +12,7 @@ from frameworks.content_checks import (
     check_catalogue,
     cited_versions,
     is_bare_home_page,
+    license_problem,
 )
 from frameworks.models import Framework, Score
 
@@ -183,3 +184,11 @@ def test_no_seeded_score_source_is_a_bare_home_page():
         if is_bare_home_page(score["source_url"])
     ]
     assert offenders == []
+
+
+def test_every_seeded_license_is_a_valid_spdx_expression():
+    assert {
+        path.stem: license_problem(seed(path.stem)["license"])
+        for path in SEED_FRAMEWORKS.glob("*.toml")
+        if license_problem(seed(path.stem)["license"])
+    } == {}
