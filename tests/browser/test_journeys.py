@@ -53,8 +53,8 @@ def test_questionnaire_journey_to_a_verdict(page, live_seeded):
 
 def test_compare_picker_works_and_table_is_readable(page, live_seeded):
     page.goto("/compare/")
-    page.get_by_label("Flask").check()
-    page.get_by_label("Django").check()
+    page.get_by_label("Flask", exact=True).check()
+    page.get_by_label("Django", exact=True).check()
     page.get_by_role("button", name="Compare").click()
     page.wait_for_url("**/compare/django-vs-flask/")
     assert page.get_by_role("heading", level=1).inner_text().replace("\n", " ") == (
