@@ -77,6 +77,7 @@ format: $(VENV)/.installed-test
 check: $(VENV)/.installed-test $(SECRET_FILE)
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py check
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py check_content --seed-files
 
 test: install-test lint check static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(BIN)/pytest $(PYTEST_ARGS)

@@ -27,9 +27,10 @@ def counts():
 
 
 def test_seed_creates_the_catalogue(seeded):
-    assert Framework.objects.published().count() >= 10
+    assert Framework.objects.published().count() >= 18
     for slug in ("django", "flask", "fastapi", "pyramid", "tornado", "bottle", "falcon",
-                 "sanic", "litestar", "quart"):  # fmt: skip
+                 "sanic", "litestar", "quart", "starlette", "aiohttp", "cherrypy",
+                 "blacksheep", "robyn", "emmett", "py4web", "django-ninja"):  # fmt: skip
         fw = Framework.objects.get(slug=slug)
         assert fw.tagline and fw.description.count("\n\n") >= 2, slug
         assert fw.first_release_year and fw.license, slug
