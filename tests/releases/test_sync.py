@@ -135,7 +135,8 @@ def test_an_unreachable_index_is_reported_and_the_rest_are_not_tried(seeded, unr
         call_command("sync_releases", stdout=out, no_color=True)
     lines = out.getvalue().splitlines()
     assert sum("could not be reached" in line for line in lines) == 3
-    assert sum("not tried: the index is unreachable" in line for line in lines) == 7
+    published = Framework.objects.published().count()
+    assert sum("not tried: the index is unreachable" in line for line in lines) == published - 3
     assert not ReleaseSnapshot.objects.exists()
 
 
