@@ -63,7 +63,10 @@ class FormTest(helper.CPWebCase):
         cherrypy.tree.mount(subscribe.Root(), "/")
 
     def post(self, body):
-        headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Content-Length", str(len(body)))]
+        headers = [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Content-Length", str(len(body))),
+        ]
         self.getPage("/subscribe", method="POST", body=body, headers=headers)
 
     def test_form_rejects_invalid_email(self):

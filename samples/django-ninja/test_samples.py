@@ -3,15 +3,14 @@
 import pytest
 from ninja.testing import TestClient
 
+# Importing the API attaches every router to it, as the TestClient needs.
+import api  # noqa: F401
 import books.api
 import greet
 import hello
 import json_api
 import stream
 import subscribe
-
-# Importing the API attaches every router to it, as the TestClient needs.
-import api  # noqa: F401
 
 
 def test_hello_returns_text():

@@ -12,7 +12,9 @@ env = Environment(
 class GreetResource:
     def on_get(self, req, resp):
         resp.content_type = falcon.MEDIA_HTML
-        resp.text = env.get_template("greet.html").render(name=req.get_param("name", default="world"))
+        resp.text = env.get_template("greet.html").render(
+            name=req.get_param("name", default="world")
+        )
 
 
 app = falcon.App()

@@ -66,9 +66,11 @@ def test_database_lists_books():
 
 def test_realtime_websocket_echoes():
     async def talk():
-        async with testing.ASGIConductor(ws_echo.app) as conductor:
-            async with conductor.simulate_ws("/ws") as ws:
-                await ws.send_text("ping")
-                return await ws.receive_text()
+        async with (
+            testing.ASGIConductor(ws_echo.app) as conductor,
+            conductor.simulate_ws("/ws") as ws,
+        ):
+            await ws.send_text("ping")
+            return await ws.receive_text()
 
     assert asyncio.run(talk()) == "ping"

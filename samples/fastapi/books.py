@@ -12,9 +12,7 @@ class Book(SQLModel, table=True):
 
 
 # One shared in-memory database for every thread, as SQLModel's docs show for tests.
-engine = create_engine(
-    "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
-)
+engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
 
 
 @asynccontextmanager

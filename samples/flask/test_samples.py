@@ -38,7 +38,9 @@ def test_json_api_non_integer_not_routed():
 
 
 def test_template_escapes_name():
-    response = greet.app.test_client().get("/greet", query_string={"name": "<script>alert(1)</script>"})
+    response = greet.app.test_client().get(
+        "/greet", query_string={"name": "<script>alert(1)</script>"}
+    )
     assert response.status_code == 200
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     assert "<script>" not in response.text
