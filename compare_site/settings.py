@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "frameworks",
     "recommender",
     "editorial",
+    "codesamples",
 ]
 
 MIDDLEWARE = [
