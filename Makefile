@@ -46,6 +46,7 @@ migrate: install $(SECRET_FILE)
 
 seed: migrate
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py seed
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py import_samples
 
 static: install $(SECRET_FILE)
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py collectstatic --noinput --verbosity 0

@@ -15,7 +15,7 @@ BENCH_APPS = {"hello": "Hello world (text)", "json": "JSON endpoint"}
 class CodeRow:
     task: str
     label: str
-    cells: tuple[Any, ...]  # one CodeSample or None per framework, in the frameworks' order
+    cells: tuple[tuple[Any, Any], ...]  # (framework, CodeSample or None), in the frameworks' order
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def code_grid(samples: Sequence[Any], frameworks: Sequence[Any]) -> list[CodeRow
         return []
     by_key = {(s.framework_id, s.task): s for s in samples}
     return [
-        CodeRow(task, label, tuple(by_key.get((fw.pk, task)) for fw in frameworks))
+        CodeRow(task, label, tuple((fw, by_key.get((fw.pk, task))) for fw in frameworks))
         for task, label in layout.TASKS.items()
     ]
 
@@ -52,6 +52,14 @@ class BenchBar:
     width: float
     height: float
     series: int
+
+    @property
+    def label_x(self) -> float:
+        return self.x + self.width + 4
+
+    @property
+    def label_y(self) -> float:
+        return self.y + self.height - 2
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from codesamples import presentation as code_presentation
+from codesamples.models import BenchmarkResult, CodeSample
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from recommender.models import Question
@@ -119,6 +121,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fits": fits,
             "compare_links": compare_links,
             "oldest_review": min((s.last_reviewed for s in scores), default=None),
+            "code_samples": list(CodeSample.objects.for_frameworks([framework])),
         },
     )
     return _private_if_draft(response, [framework])
@@ -136,6 +139,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     criteria = list(Criterion.objects.all())
     table = comparison.compare(frameworks, criteria)
     only_differences = request.GET.get("diff") == "1"
+    samples = list(CodeSample.objects.for_frameworks(frameworks))
     return render(
         request,
         "frameworks/compare.html",
@@ -148,6 +152,8 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "canonical": canonical,
             "all_frameworks": Framework.objects.published().only("name", "slug"),
             "selected": {fw.slug for fw in frameworks},
+            "code_rows": code_presentation.code_grid(samples, frameworks),
+            "code_columns": code_presentation.code_columns(samples, frameworks),
         },
     )
 
@@ -242,8 +248,15 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("framework")
         .order_by("-value", "framework__name")
     )
+    benchmarks = list(BenchmarkResult.objects.for_criterion(criterion))
     return render(
-        request, "frameworks/criterion_detail.html", {"criterion": criterion, "scores": scores}
+        request,
+        "frameworks/criterion_detail.html",
+        {
+            "criterion": criterion,
+            "scores": scores,
+            "bench_chart": code_presentation.bench_chart(benchmarks),
+        },
     )
 
 

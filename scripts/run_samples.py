@@ -122,6 +122,25 @@ def ensure_venv(python: Path, requirements: Path, venv: Path) -> Path:
     return bin_python
 
 
+def installed_facts(venv_python: Path, package: str) -> dict[str, str]:
+    """The Python and the package version that a virtual environment really holds."""
+    out = subprocess.run(
+        [
+            str(venv_python),
+            "-c",
+            "import importlib.metadata as m, platform, sys;"
+            "print(platform.python_version()); print(m.version(sys.argv[1]))",
+            package,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    return (
+        {"python": out[0], "version": out[1]} if len(out) == 2 else {"python": "?", "version": "?"}
+    )
+
+
 def clean_env() -> dict[str, str]:
     # The site's own settings module and paths must not leak into a sample's run.
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
@@ -155,20 +174,8 @@ def run_sample(directory: Path, venv_root: Path) -> Outcome:
             raise layout.SampleError("requirements not pinned with ==: " + ", ".join(loose))
         python = find_python(spec.python)
         venv_python = ensure_venv(python, requirements, venv_root / spec.slug)
-        facts = subprocess.run(
-            [
-                str(venv_python),
-                "-c",
-                "import importlib.metadata as m, platform, sys;"
-                "print(platform.python_version()); print(m.version(sys.argv[1]))",
-                spec.package,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.split()
-        if len(facts) == 2:
-            outcome.python, outcome.version = facts
+        facts = installed_facts(venv_python, spec.package)
+        outcome.python, outcome.version = facts["python"], facts["version"]
         ini = directory / "pytest.ini"
         with tempfile.TemporaryDirectory() as tmp:
             xml_path = Path(tmp) / "junit.xml"

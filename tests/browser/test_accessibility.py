@@ -13,6 +13,7 @@ PAGES = [
     "/",
     "/frameworks/",
     "/frameworks/django/",
+    "/frameworks/flask/",
     "/frameworks/no-such-framework/",
     "/compare/",
     "/compare/django-vs-flask/",
@@ -20,6 +21,7 @@ PAGES = [
     "/compare/?f=django",
     "/criteria/",
     "/criteria/admin/",
+    "/criteria/performance/",
     "/use-cases/",
     "/use-cases/personal-blog/",
     "/recommend/",
@@ -37,6 +39,7 @@ PAGES = [
 )
 def axe_page(request, browser, live_server, transactional_db):
     call_command("seed", verbosity=0)
+    call_command("import_samples", verbosity=0)
     # axe is injected as a script; the site's own policy rightly forbids that.
     context = browser.new_context(base_url=live_server.url, bypass_csp=True, viewport=request.param)
     page = context.new_page()

@@ -56,9 +56,10 @@ class Command(BaseCommand):
                 imported.add(framework.pk)
             CodeSample.objects.exclude(framework__in=imported).delete()
             benchmarks = self._import_bench(samples_dir / "bench.json", frameworks)
-        self.stdout.write(
-            f"Imported code samples for {len(imported)} frameworks and {benchmarks} benchmarks."
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Imported code samples for {len(imported)} frameworks and {benchmarks} benchmarks."
+            )
 
     def _import_bench(self, path: Path, frameworks: dict) -> int:
         data = layout.read_json(path)
