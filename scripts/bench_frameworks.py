@@ -18,7 +18,6 @@ import os
 import platform
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import bench  # noqa: E402  (ensure_wrk, run_wrk: the site's own benchmark tools)
 import run_samples  # noqa: E402
+from throwaway_site import free_port  # noqa: E402
 
 from codesamples import layout  # noqa: E402
 
@@ -37,12 +37,6 @@ CRITERION = "performance"
 APPS = {"hello": "/", "json": None}  # json's path comes from [bench] json_path
 WARM_UP_SECONDS = 1
 START_TIMEOUT = 30
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def machine() -> str:
