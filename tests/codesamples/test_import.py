@@ -96,3 +96,16 @@ def test_results_and_benchmarks_are_imported(seeded, samples_dir):
         ("django", 400.0),
         ("flask", 800.0),
     ]
+
+
+def test_a_reimport_replaces_cached_pages(
+    client, seeded, samples_dir, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_samples", samples_dir=samples_dir, verbosity=0)
+    assert "Hi there!" not in client.get("/frameworks/flask/").content.decode()
+    hello = samples_dir / "flask" / "hello.py"
+    hello.write_text(hello.read_text().replace("Hello, world!", "Hi there!"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_samples", samples_dir=samples_dir, verbosity=0)
+    assert "Hi there!" in client.get("/frameworks/flask/").content.decode()

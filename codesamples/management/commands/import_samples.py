@@ -13,6 +13,7 @@ from django.db import transaction
 
 from codesamples import importing, layout
 from codesamples.models import BenchmarkResult, CodeSample
+from compare_site import content_version
 from frameworks.models import Criterion, Framework
 
 
@@ -56,6 +57,8 @@ class Command(BaseCommand):
                 imported.add(framework.pk)
             CodeSample.objects.exclude(framework__in=imported).delete()
             benchmarks = self._import_bench(samples_dir / "bench.json", frameworks)
+            # bulk_create sends no signals: say outright that cached pages are stale.
+            transaction.on_commit(content_version.bump)
         if options["verbosity"]:
             self.stdout.write(
                 f"Imported code samples for {len(imported)} frameworks and {benchmarks} benchmarks."
