@@ -119,13 +119,15 @@ def method_text() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("samples", nargs="*", help="sample slugs (default: all)")
+    parser.add_argument("--samples-dir", type=Path, default=layout.SAMPLES_DIR)
     parser.add_argument("--venv-dir", type=Path, default=ROOT / "var" / "sample-venvs")
     args = parser.parse_args(argv)
-    output = ROOT / "var" / "bench-frameworks.json" if args.samples else layout.BENCH_FILE
+    partial = args.samples or args.samples_dir != layout.SAMPLES_DIR
+    output = ROOT / "var" / "bench-frameworks.json" if partial else layout.BENCH_FILE
     wrk = bench.ensure_wrk()
     started = time.monotonic()
     results, failures = [], []
-    for directory in layout.discover(layout.SAMPLES_DIR, args.samples or None):
+    for directory in layout.discover(args.samples_dir, args.samples or None):
         try:
             spec = layout.load_sample(directory)
         except layout.SampleError as exc:
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in sorted(results, key=lambda r: (r["app"], -r["rps"])):
         relative = 100 * r["rps"] / fastest[r["app"]] if fastest[r["app"]] else 0
         print(f"{r['framework']:14} {r['app']:6} {r['rps']:9.0f} {relative:7.0f}%  {r['server']}")
-    print(f"\nWrote {output.relative_to(ROOT)} in {time.monotonic() - started:.0f} s.")
+    print(f"\nWrote {output} in {time.monotonic() - started:.0f} s.")
     for failure in failures:
         print(failure, file=sys.stderr)
     return 1 if failures or not results else 0
