@@ -1,7 +1,7 @@
 """Code samples and framework benchmarks, mirrored from the repository's samples/ folder.
 
-They are not edited in the admin: `manage.py import_samples` replaces them from
-the files CI ran, so a page always shows exactly that code and those results.
+They are not in the admin (nor then in its delete checks): `manage.py import_samples`
+replaces them from the files CI ran, so a page shows exactly that code and those results.
 """
 
 from django.db import models
