@@ -8,7 +8,7 @@ PORT ?= 8000
 SECRET_FILE := var/secret_key
 export DJANGO_SETTINGS_MODULE := compare_site.settings
 
-.PHONY: install install-test browser run migrate seed static sync test lint format check test-postgres test-redis bench screenshots clean
+.PHONY: install install-test browser run migrate seed static sync test lint format check test-postgres test-redis bench screenshots clean test-samples bench-frameworks
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,7 @@ migrate: install $(SECRET_FILE)
 
 seed: migrate
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py seed
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py import_samples
 
 static: install $(SECRET_FILE)
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -91,6 +92,15 @@ test-redis: install-test static
 
 bench: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/bench.py
+
+# Every samples/<slug>/ test file in its own virtual environment under var/sample-venvs/
+# (reused while requirements.txt is unchanged); SAMPLES="flask django" runs a subset.
+test-samples: install
+	$(PY) scripts/run_samples.py $(SAMPLES)
+
+# Each sample's hello and JSON apps under their production server, measured with wrk.
+bench-frameworks: install
+	$(PY) scripts/bench_frameworks.py $(SAMPLES)
 
 # Full-page pictures of the main pages, desktop and phone, into docs/screenshots/.
 screenshots: install-test static

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     # Before editorial, whose post_migrate gives the Editors group these permissions.
     "corrections",
     "editorial",
+    "codesamples",
 ]
 
 MIDDLEWARE = [

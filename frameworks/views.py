@@ -8,6 +8,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from codesamples import presentation as code_presentation
+from codesamples.models import BenchmarkResult, CodeSample
 from frameworks import comparison, search
 from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
@@ -121,6 +123,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fits": fits,
             "compare_links": compare_links,
             "oldest_review": min((s.last_reviewed for s in scores), default=None),
+            "code_samples": list(CodeSample.objects.for_frameworks([framework])),
         },
     )
     return _private_if_draft(response, [framework])
@@ -140,6 +143,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     table = comparison.compare(frameworks, criteria)
     only_differences = request.GET.get("diff") == "1"
     show_notes = request.GET.get("notes") == "1"
+    samples = list(CodeSample.objects.for_frameworks(frameworks))
     return render(
         request,
         "frameworks/compare.html",
@@ -157,6 +161,8 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "canonical": canonical,
             "all_frameworks": Framework.objects.published().only("name", "slug"),
             "selected": {fw.slug for fw in frameworks},
+            "code_rows": code_presentation.code_grid(samples, frameworks),
+            "code_columns": code_presentation.code_columns(samples, frameworks),
         },
     )
 
@@ -247,8 +253,15 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .with_change_stats()
         .order_by("-value", "framework__name")
     )
+    benchmarks = list(BenchmarkResult.objects.for_criterion(criterion))
     return render(
-        request, "frameworks/criterion_detail.html", {"criterion": criterion, "scores": scores}
+        request,
+        "frameworks/criterion_detail.html",
+        {
+            "criterion": criterion,
+            "scores": scores,
+            "bench_chart": code_presentation.bench_chart(benchmarks),
+        },
     )
 
 

@@ -56,6 +56,7 @@ class ThrowawaySite:
     def seed(self) -> None:
         self.manage("migrate", "--noinput", "-v0")
         self.manage("seed", "-v0")
+        self.manage("import_samples", "-v0")
 
     def start(self) -> None:
         with self.log.open("ab") as log_file:

@@ -28,6 +28,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Seed the test database once; every test then runs inside a rolled-back transaction."""
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
+        call_command("import_samples", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ PAGES = [
     "/",
     "/frameworks/",
     "/frameworks/django/",
+    "/frameworks/flask/",
     "/frameworks/no-such-framework/",
     "/compare/",
     "/compare/django-vs-flask/",
@@ -21,6 +22,7 @@ PAGES = [
     "/compare/?f=django",
     "/criteria/",
     "/criteria/admin/",
+    "/criteria/performance/",
     "/use-cases/",
     "/use-cases/personal-blog/",
     "/recommend/",
@@ -48,6 +50,7 @@ DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 375, "height": 740}
 )
 def axe_page(request, browser, live_server, transactional_db):
     call_command("seed", verbosity=0)
+    call_command("import_samples", verbosity=0)
     viewport, scheme = request.param
     # axe is injected as a script; the site's own policy rightly forbids that.
     context = browser.new_context(

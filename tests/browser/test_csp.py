@@ -38,6 +38,7 @@ def violations(page, *, any_error: bool = False) -> list[str]:
 
 def test_public_pages_raise_no_csp_violation(watched_page, transactional_db):
     call_command("seed", verbosity=0)
+    call_command("import_samples", verbosity=0)
     Framework.objects.filter(slug="falcon").update(is_published=False)
     problems = {}
     for path in PUBLIC:

@@ -1,0 +1,3 @@
+<!doctype html>
+<title>Greeting</title>
+<h1>Hello, {{name}}!</h1>

@@ -1,0 +1,16 @@
+import time
+
+from django.http import StreamingHttpResponse
+from ninja import Router
+
+router = Router()
+
+
+@router.get("/stream")
+def count(request):
+    def lines():
+        for n in range(1, 4):
+            yield f"{n}\n"
+            time.sleep(0.1)
+
+    return StreamingHttpResponse(lines(), content_type="text/plain")
