@@ -81,4 +81,4 @@ async def test_realtime_echoes_messages(aiohttp_client):
     async with client.ws_connect("/ws") as ws:
         for message in ("ping", "pong"):
             await ws.send_str(message)
-            assert await ws.receive_str() == message
+            assert await ws.receive_str(timeout=5) == message

@@ -76,4 +76,4 @@ def test_realtime_echoes_messages():
     with TestClient(app=ws_echo.app) as client, client.websocket_connect("/ws") as ws:
         for message in ("ping", "pong"):
             ws.send_text(message)
-            assert ws.receive_text() == message
+            assert ws.receive_text(timeout=5) == message

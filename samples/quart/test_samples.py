@@ -1,3 +1,5 @@
+import asyncio
+
 import books
 import greet
 import hello
@@ -71,6 +73,6 @@ async def test_database_lists_books():
 async def test_realtime_echoes_messages():
     async with ws_echo.app.test_client().websocket("/ws") as ws:
         await ws.send("ping")
-        assert await ws.receive() == "ping"
+        assert await asyncio.wait_for(ws.receive(), timeout=5) == "ping"
         await ws.send("pong")
-        assert await ws.receive() == "pong"
+        assert await asyncio.wait_for(ws.receive(), timeout=5) == "pong"
