@@ -1,8 +1,9 @@
+import pytest
+
 import books
 import greet
 import hello
 import json_api
-import pytest
 import subscribe
 import ws_echo
 

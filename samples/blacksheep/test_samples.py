@@ -1,15 +1,16 @@
 import asyncio
 
+import pytest
+import pytest_asyncio
+from blacksheep.contents import FormContent
+from blacksheep.testing import TestClient
+
 import books
 import greet
 import hello
 import json_api
-import pytest
-import pytest_asyncio
 import subscribe
 import ws_echo
-from blacksheep.contents import FormContent
-from blacksheep.testing import TestClient
 
 # One event loop for the module, so that each application is started once.
 pytestmark = pytest.mark.asyncio(loop_scope="module")

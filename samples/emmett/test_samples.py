@@ -5,13 +5,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+from websockets.sync.client import connect
+
 import books
 import greet
 import hello
 import json_api
-import pytest
 import subscribe
-from websockets.sync.client import connect
 
 HERE = Path(__file__).parent
 

@@ -1,10 +1,11 @@
+from litestar.testing import TestClient
+
 import books
 import greet
 import hello
 import json_api
 import subscribe
 import ws_echo
-from litestar.testing import TestClient
 
 
 def test_hello_returns_plain_text():

@@ -1,10 +1,11 @@
 import asyncio
 
+import pytest
+
 import books
 import greet
 import hello
 import json_api
-import pytest
 import subscribe
 import ws_echo
 

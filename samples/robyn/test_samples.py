@@ -7,14 +7,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+from robyn.testing import TestClient
+from websockets.sync.client import connect
+
 import books
 import greet
 import hello
 import json_api
-import pytest
 import subscribe
-from robyn.testing import TestClient
-from websockets.sync.client import connect
 
 HERE = Path(__file__).parent
 

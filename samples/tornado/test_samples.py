@@ -1,14 +1,15 @@
 import json
 from urllib.parse import urlencode
 
+from tornado.testing import AsyncHTTPTestCase, gen_test
+from tornado.websocket import websocket_connect
+
 import books
 import greet
 import hello
 import json_api
 import subscribe
 import ws_echo
-from tornado.testing import AsyncHTTPTestCase, gen_test
-from tornado.websocket import websocket_connect
 
 # tornado.testing.AsyncHTTPTestCase serves get_app() on a free port for each test.
 
