@@ -1,0 +1,9 @@
+from sanic import Sanic
+
+app = Sanic("WsEcho")
+
+
+@app.websocket("/ws")
+async def ws(request, ws):
+    async for message in ws:
+        await ws.send(message)
