@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from frameworks import comparison
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from pagecache.keys import reads_query
 from recommender.models import Question
 
 FEATURED_PAIRS = [("django", "flask"), ("django", "fastapi"), ("fastapi", "flask")]
@@ -39,6 +40,7 @@ def _criterion_averages() -> dict[str, float]:
     return {row["criterion__slug"]: row["average"] for row in rows}
 
 
+@reads_query()
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     frameworks = list(Framework.objects.published().only("name", "slug", "kind", "tagline"))
@@ -60,6 +62,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query("kind")
 @require_safe
 def framework_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
@@ -89,6 +92,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     framework = Framework.objects.visible_to(request.user).with_scores().filter(slug=slug).first()
@@ -152,6 +156,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     )
 
 
+@reads_query("diff")
 @require_safe
 def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
     a, sep, b = pair.partition("-vs-")
@@ -181,6 +186,7 @@ def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
     return _private_if_draft(response, frameworks)
 
 
+@reads_query("f", "diff")
 @require_safe
 def compare_many(request: HttpRequest) -> HttpResponse:
     slugs = [s.strip().lower() for s in request.GET.getlist("f") if s.strip()]
@@ -228,11 +234,13 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     return _render_comparison(request, ordered, canonical=canonical)
 
 
+@reads_query()
 @require_safe
 def criterion_list(request: HttpRequest) -> HttpResponse:
     return render(request, "frameworks/criterion_list.html", {"criteria": Criterion.objects.all()})
 
 
+@reads_query()
 @require_safe
 def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     criterion = get_object_or_404(Criterion, slug=slug)
@@ -247,6 +255,7 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def use_case_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -254,6 +263,7 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     use_case = get_object_or_404(UseCase.objects.with_fits(), slug=slug)
@@ -270,6 +280,7 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def catalogue_json(request: HttpRequest) -> JsonResponse:
     frameworks = Framework.objects.published().with_scores()

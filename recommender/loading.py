@@ -7,8 +7,8 @@ verdict without touching the database at all.
 
 from django.core.cache import cache
 
-from compare_site import content_version
 from frameworks.models import Criterion, Framework
+from pagecache import content_version
 from recommender.models import Question
 from recommender.scoring import (
     Catalogue,
@@ -66,3 +66,8 @@ def load_catalogue() -> Catalogue:
         catalogue = load_catalogue_from_db()
         cache.set(key, catalogue)
     return catalogue
+
+
+def question_slugs() -> frozenset[str]:
+    """The query parameters the questionnaire and the verdicts read (see pagecache.keys)."""
+    return frozenset(question.slug for question in load_catalogue().questions)

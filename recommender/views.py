@@ -9,12 +9,16 @@ from django.views.decorators.http import require_safe
 
 from compare_site.context_processors import site_origin
 from frameworks.comparison import canonical_pair
+from pagecache.keys import reads_query
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
-from recommender.loading import load_catalogue
+from recommender.loading import load_catalogue, question_slugs
 from recommender.presentation import verdict_as_dict, verdict_summary
 from recommender.scoring import Catalogue, decide
 
+# Besides the question slugs, which come from the database: a verdict "as of" a
+# moment is another page than today's (DESIGN.md's URL contract).
+VERDICT_PARAMETERS = ("as_of",)
 TOO_MANY = "The address carries too many parameters; start again from the questionnaire."
 
 
@@ -42,6 +46,7 @@ def _questionnaire_page(
     )
 
 
+@reads_query(names_from=question_slugs)
 @require_safe
 def questionnaire(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()
@@ -49,6 +54,7 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     return _questionnaire_page(request, catalogue, parsed, status=200 if parsed.valid else 400)
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()
@@ -79,6 +85,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict_json(request: HttpRequest) -> JsonResponse:
     catalogue = load_catalogue()
@@ -99,6 +106,7 @@ def _permalink(request: HttpRequest) -> str:
     return site_origin(request) + reverse("recommender:verdict") + (f"?{query}" if query else "")
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict_markdown(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()

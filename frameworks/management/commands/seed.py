@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from compare_site import content_version
 from frameworks.seeding import seed_catalogue
+from pagecache import content_version
 from recommender.seeding import seed_questionnaire
 
 

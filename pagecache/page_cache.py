@@ -4,8 +4,8 @@ Django's own cache middleware keys pages on a fixed prefix and expires them by
 time; here a page must disappear the moment an editor saves anything, on every
 worker and host. So every key carries the content version (see
 ``content_version``): an edit moves the version on and all old pages stop being
-found at once. The same version makes a strong ETag, so a repeat visit gets a
-304 without any rendering and without touching the database.
+found at once. The same version makes the ETag (one per encoding), so a repeat
+visit gets a 304 without any rendering and without touching the database.
 
 Two pieces share one key function:
 
@@ -14,20 +14,35 @@ Two pieces share one key function:
 * ``CachedPagesApp`` wraps the WSGI application and answers hits before Django
   builds a request at all. It only ever serves what the middleware stored under
   the same key, so it cannot show anything the middleware would not.
+
+The cache is an accelerator, never a dependency: its backends turn failures
+into misses (``pagecache.backends``), and anything the key needs from the
+database that cannot be had sends the request on to Django, which renders it
+or answers 503. Which query parameters count is declared per view: see
+``pagecache.keys``.
 """
+
+from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from http import HTTPStatus
 
 import brotli
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.handlers.wsgi import get_path_info
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 
-from compare_site import content_version
+from pagecache import content_version, keys
+
+logger = logging.getLogger("pagecache")
 
 SKIPPED_PREFIXES = ("/healthz", "/static/")
 # Headers set here for every answer, or that must never be replayed.
@@ -82,39 +97,75 @@ def cacheable_request(meta: Mapping[str, str]) -> bool:
     return not (cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies))
 
 
-def page_digest(meta: Mapping[str, str]) -> str:
-    """Content version + day + scheme + host + raw path and query: one page, one digest.
+@dataclass(frozen=True)
+class PageKey:
+    digest: str
+    brotli: bool
+    store: bool  # False: serve a hit under this key, but never store what Django renders
 
-    The day, because pages flag scores whose review is due, which changes at midnight.
+    @property
+    def cache_key(self) -> str:
+        return f"page:{self.digest}:{'br' if self.brotli else 'id'}"
+
+    @property
+    def etag(self) -> str:
+        # One per encoding: the two bodies differ byte for byte.
+        return f'"{self.digest}-br"' if self.brotli else f'"{self.digest}"'
+
+
+def page_key(meta: Mapping[str, str]) -> PageKey | None:
+    """The key of the page this request asks for, or None when it must not be cached.
+
+    Raises DatabaseError when neither cache nor database can name the content version.
     """
-    identity = "|".join(
-        (
-            content_version.current(),
-            datetime.date.today().isoformat(),
-            _scheme(meta),
-            _host(meta),
-            meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", ""),
-            meta.get("QUERY_STRING", ""),
-        )
+    query_string = meta.get("QUERY_STRING", "")
+    declaration = keys.declaration_for(get_path_info(meta))
+    version = content_version.current()
+    if declaration is None:
+        if query_string:
+            return None  # a view that declared nothing: only its bare address is cached
+        query = keys.QueryKey("[]", has_unknown=False)
+    else:
+        try:
+            parsed = QueryDict(query_string)
+        except (TooManyFieldsSent, RequestDataTooBig):
+            return None  # Django answers these with a 400
+        query = keys.query_key(dict(parsed.lists()), keys.declared_names(declaration, version))
+    # The day, because pages flag scores whose review is due, which changes at midnight.
+    source = keys.page_digest_source(
+        version,
+        datetime.date.today().isoformat(),
+        _scheme(meta),
+        _host(meta),
+        meta.get("SCRIPT_NAME", ""),
+        meta.get("PATH_INFO", ""),
+        query.canonical,
     )
-    return hashlib.blake2b(identity.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return PageKey(
+        digest=hashlib.blake2b(source, digest_size=16).hexdigest(),
+        brotli=keys.accepts_brotli(meta.get("HTTP_ACCEPT_ENCODING", "")),
+        store=not query.has_unknown,
+    )
 
 
-def accepts_brotli(meta: Mapping[str, str]) -> bool:
-    return "br" in meta.get("HTTP_ACCEPT_ENCODING", "")
-
-
-def page_key(digest: str, brotli_body: bool) -> str:
-    return f"page:{digest}:{'br' if brotli_body else 'id'}"
+def _safe_page_key(meta: Mapping[str, str]) -> PageKey | None:
+    try:
+        return page_key(meta)
+    except DatabaseError:
+        return None  # rendered by Django, which answers 503 if it needs the database too
 
 
 def answer_headers(headers: Mapping[str, str], etag: str, body: bytes | None) -> list:
     """The stored headers plus the ones every answer from the cache carries."""
     out = list(headers.items())
-    out += [("ETag", etag), ("Cache-Control", CACHE_CONTROL), ("Vary", "Accept-Encoding")]
+    out += [("ETag", etag), ("Cache-Control", CACHE_CONTROL)]
     if body is not None:
         out.append(("Content-Length", str(len(body))))
     return out
+
+
+def _not_modified_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {"Vary": headers["Vary"]} if "Vary" in headers else {}
 
 
 class PageCacheMiddleware:
@@ -125,39 +176,38 @@ class PageCacheMiddleware:
         if not cacheable_request(request.META):
             return self.get_response(request)
         request.get_host()  # validates the Host header against ALLOWED_HOSTS (400 if not)
-        digest = page_digest(request.META)
-        etag = f'"{digest}"'
-        if etag in request.headers.get("If-None-Match", ""):
-            return self._build((304, {}, b""), etag)
-
-        use_brotli = accepts_brotli(request.META)
-        key = page_key(digest, use_brotli)
-        cached = _cache().get(key)
+        key = _safe_page_key(request.META)
+        if key is None:
+            return self.get_response(request)
+        cached = _cache().get(key.cache_key)
         if cached is not None:
-            return self._build(cached, etag)
+            if keys.matches_etag(request.headers.get("If-None-Match", ""), key.etag):
+                return self._build((304, _not_modified_headers(cached[1]), b""), key.etag)
+            return self._build(cached, key.etag)
 
         response = self.get_response(request)
-        if not self._cacheable_response(response):
+        if not key.store or not self._cacheable_response(response):
             return response
         # This middleware runs first, so the response already carries every header
         # the rest of the stack adds (security headers, CSP): replay them all.
         headers = {k: v for k, v in response.items() if k.lower() not in DROPPED_HEADERS}
+        headers["Vary"] = keys.merged_vary(response.get("Vary", ""))
         body = response.content
-        if use_brotli and len(body) >= MIN_COMPRESS_BYTES:
+        if key.brotli and len(body) >= MIN_COMPRESS_BYTES:
             body = brotli.compress(body, quality=5)
             headers["Content-Encoding"] = "br"
         entry = (response.status_code, headers, body)
-        _cache().set(key, entry)
-        return self._build(entry, etag)
+        _cache().set(key.cache_key, entry)
+        return self._build(entry, key.etag)
 
     @staticmethod
     def _cacheable_response(response: HttpResponse) -> bool:
         return (
-            response.status_code == 200
+            keys.storable(
+                response.status_code, response.get("Cache-Control", ""), response.get("Vary", "")
+            )
             and not response.streaming
             and not response.cookies
-            and "no-store" not in response.get("Cache-Control", "")
-            and "private" not in response.get("Cache-Control", "")
             and not response.has_header("Content-Encoding")
         )
 
@@ -187,15 +237,18 @@ class CachedPagesApp:
 
     @staticmethod
     def _answer(environ: dict, start_response: Callable) -> list[bytes] | None:
-        digest = page_digest(environ)
-        etag = f'"{digest}"'
-        if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
-            start_response("304 Not Modified", answer_headers({}, etag, None))
-            return []
-        cached = _cache().get(page_key(digest, accepts_brotli(environ)))
+        key = _safe_page_key(environ)
+        if key is None:
+            return None
+        cached = _cache().get(key.cache_key)
         if cached is None:
             return None
         status, headers, body = cached
+        if keys.matches_etag(environ.get("HTTP_IF_NONE_MATCH", ""), key.etag):
+            start_response(
+                "304 Not Modified", answer_headers(_not_modified_headers(headers), key.etag, None)
+            )
+            return []
         phrase = HTTPStatus(status).phrase
-        start_response(f"{status} {phrase}", answer_headers(headers, etag, body))
+        start_response(f"{status} {phrase}", answer_headers(headers, key.etag, body))
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]

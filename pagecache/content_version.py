@@ -1,0 +1,118 @@
+"""The content version: every cached page is stored under the version current
+when it was rendered, and any editor's save moves it on.
+
+Where it lives, and why:
+
+* The truth is one database row (``ContentVersion``), bumped inside the editor's
+  own transaction. So the bump commits with the edit or not at all: a cache that
+  is down, frozen or full cannot lose it, and nothing about it can turn a
+  committed save into an error.
+* Readers ask the shared cache first, for a copy that lives ``CONTENT_VERSION_TTL``
+  seconds (2 by default), then the database. After commit the editor's process
+  writes the new version into that copy, so every worker and host sees it on its
+  next request. When that write fails (the cache is unreachable), the old copy
+  expires within the TTL and readers fetch the new version from the database:
+  a missed invalidation is stale for at most the TTL, counted from when the cache
+  answers again (expiry is wall-clock time, so a cache frozen for longer than
+  the TTL comes back with its copy already expired).
+* Readers refill the copy with ``add()``, never ``set()``: a reader that read the
+  old row just before an edit cannot overwrite the editor's fresh copy.
+* If the database is down too, the last version this process saw is used, so
+  cached pages keep being served; no edit can be made while it is down.
+
+The version is prefixed with ``release()``, a fingerprint of the code, templates
+and static files, so that a deploy never serves pages the previous one rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import cache as once
+from pathlib import Path
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+
+logger = logging.getLogger("pagecache")
+
+VERSION_KEY = "content-version"
+# The last version this process read: used only while both cache and database fail.
+_last_seen: str | None = None
+# What a deploy changes besides content. Tests, scripts and docs render nothing.
+RELEASE_PATTERNS = ("*.py", "*.html", "*.md", "*.txt", "*.xml", "*.json")
+NOT_RELEASED = {"tests", "scripts", "docs", "node_modules", "var", "staticfiles", "samples"}
+
+
+def release_sources() -> list[Path]:
+    """Every file whose change can change a rendered page: the project's Python
+    code, templates and the static manifest, plus the pinned dependencies."""
+    root = Path(settings.BASE_DIR)
+    sources = [Path(settings.STATIC_ROOT) / "staticfiles.json", root / "pyproject.toml"]
+    for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.name.startswith(".") or child.name in NOT_RELEASED:
+            continue
+        for pattern in RELEASE_PATTERNS:
+            sources += sorted(child.rglob(pattern))
+    return sources
+
+
+@once
+def release() -> str:
+    digest = hashlib.blake2b(digest_size=6)
+    for path in release_sources():
+        if path.is_file():
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _from_database() -> str:
+    from pagecache.models import ContentVersion
+
+    row, _created = ContentVersion.objects.get_or_create(id=1, defaults={"value": uuid4().hex[:16]})
+    return row.value
+
+
+def _stored_version() -> str:
+    global _last_seen
+    version = cache.get(VERSION_KEY)
+    if not isinstance(version, str):
+        try:
+            version = _from_database()
+        except DatabaseError:
+            if not connection.in_atomic_block:
+                # Outside a request (the WSGI fast path) nothing else would drop
+                # a connection the outage broke; drop it so the next call reconnects.
+                connection.close_if_unusable_or_obsolete()
+            if _last_seen is None:
+                raise
+            return _last_seen
+        cache.add(VERSION_KEY, version, timeout=settings.CONTENT_VERSION_TTL)
+    _last_seen = version
+    return version
+
+
+def current() -> str:
+    """Raises DatabaseError only when neither the cache nor the database can say,
+    and this process has never known."""
+    return f"{release()}-{_stored_version()}"
+
+
+def _publish(version: str) -> None:
+    # A failure here is a miss in the cache (the backends are fail-safe): the
+    # copy then expires within CONTENT_VERSION_TTL and readers ask the database.
+    cache.set(VERSION_KEY, version, timeout=settings.CONTENT_VERSION_TTL)
+
+
+def bump() -> str:
+    """Move the version on, inside the caller's transaction; publish after commit."""
+    from pagecache.models import ContentVersion
+
+    version = uuid4().hex[:16]
+    ContentVersion.objects.update_or_create(id=1, defaults={"value": version})
+    # After commit, so that no reader can cache the old rows under the new version.
+    transaction.on_commit(lambda: _publish(version))
+    return version
