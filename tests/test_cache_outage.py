@@ -107,9 +107,11 @@ def test_a_missed_invalidation_is_stale_for_at_most_the_version_ttl(
     flask = Framework.objects.get(slug="flask")
     flask.tagline = "Shown once the cache is back"
     # The cache is unreachable while the editor saves, so the bump cannot be published...
-    with override_settings(CACHES=redis_caches(refused_port)):
-        with django_capture_on_commit_callbacks(execute=True):
-            flask.save()
+    with (
+        override_settings(CACHES=redis_caches(refused_port)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        flask.save()
     # ...and then it answers again, still holding the old page and the old version's copy.
     time.sleep(settings.CONTENT_VERSION_TTL + 0.1)
     assert "Shown once the cache is back" in client.get("/frameworks/flask/").content.decode()

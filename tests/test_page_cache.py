@@ -200,7 +200,8 @@ def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch):
 def test_a_script_name_header_cannot_store_one_page_under_anothers_key(
     seeded, keep_test_connection
 ):
-    # What gunicorn made of `curl -H 'SCRIPT_NAME: /compare/django-vs-flask' …/compare/django-vs-flask/`
+    # What gunicorn used to make of a request for /compare/django-vs-flask/ carrying
+    # the header `SCRIPT_NAME: /compare/django-vs-flask`.
     from django.core.handlers.wsgi import WSGIHandler
 
     from pagecache.page_cache import CachedPagesApp
