@@ -17,8 +17,10 @@ Where it lives, and why:
   the TTL comes back with its copy already expired).
 * Readers refill the copy with ``add()``, never ``set()``: a reader that read the
   old row just before an edit cannot overwrite the editor's fresh copy.
-* If the database is down too, the last version this process saw is used, so
-  cached pages keep being served; no edit can be made while it is down.
+* If the database is down, the last version anyone read from it (a second copy,
+  ``LAST_KEY``, without expiry) is used, so cached pages keep being served; no
+  edit can be made while it is down. If the cache is down as well, the last
+  version this process saw.
 
 The version is prefixed with ``release()``, a fingerprint of the code, templates
 and static files, so that a deploy never serves pages the previous one rendered.
@@ -39,6 +41,7 @@ from django.db import DatabaseError, connection, transaction
 logger = logging.getLogger("pagecache")
 
 VERSION_KEY = "content-version"
+LAST_KEY = "content-version:last-known"
 # The last version this process read: used only while both cache and database fail.
 _last_seen: str | None = None
 # What a deploy changes besides content. Tests, scripts and docs render nothing.
@@ -87,10 +90,14 @@ def _stored_version() -> str:
                 # Outside a request (the WSGI fast path) nothing else would drop
                 # a connection the outage broke; drop it so the next call reconnects.
                 connection.close_if_unusable_or_obsolete()
+            version = cache.get(LAST_KEY)
+            if isinstance(version, str):
+                return version
             if _last_seen is None:
                 raise
             return _last_seen
         cache.add(VERSION_KEY, version, timeout=settings.CONTENT_VERSION_TTL)
+        cache.set(LAST_KEY, version, timeout=None)
     _last_seen = version
     return version
 
@@ -105,6 +112,7 @@ def _publish(version: str) -> None:
     # A failure here is a miss in the cache (the backends are fail-safe): the
     # copy then expires within CONTENT_VERSION_TTL and readers ask the database.
     cache.set(VERSION_KEY, version, timeout=settings.CONTENT_VERSION_TTL)
+    cache.set(LAST_KEY, version, timeout=None)
 
 
 def bump() -> str:
