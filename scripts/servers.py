@@ -49,10 +49,9 @@ class PostgresServer:
         self.run_as: list[str] = []
         if os.geteuid() == 0:
             if subprocess.run(["id", "-u", "pgtest"], capture_output=True).returncode:
-                subprocess.run(
-                    ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "pgtest"],
-                    check=True,
-                )  # fmt: skip
+                nologin = ["--shell", "/usr/sbin/nologin"]
+                subprocess.run(["useradd", "--system", "--no-create-home", *nologin, "pgtest"],
+                               check=True)  # fmt: skip
             shutil.chown(self.workdir, "pgtest")
             self.run_as = ["runuser", "-u", "pgtest", "--"]
 
