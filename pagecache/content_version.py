@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from functools import cache as once
 from pathlib import Path
 from uuid import uuid4
@@ -44,21 +45,31 @@ VERSION_KEY = "content-version"
 LAST_KEY = "content-version:last-known"
 # The last version this process read: used only while both cache and database fail.
 _last_seen: str | None = None
-# What a deploy changes besides content. Tests, scripts and docs render nothing.
-RELEASE_PATTERNS = ("*.py", "*.html", "*.md", "*.txt", "*.xml", "*.json")
-NOT_RELEASED = {"tests", "scripts", "docs", "node_modules", "var", "staticfiles", "samples"}
+# What a deploy changes besides content. Tests, scripts and docs render nothing;
+# hidden folders (virtual environments, git) and generated ones are not ours.
+RELEASE_SUFFIXES = {".py", ".html", ".md", ".txt", ".xml", ".json", ".toml"}
+NOT_RELEASED = {"tests", "scripts", "docs", "node_modules", "var", "staticfiles", "__pycache__"}
 
 
 def release_sources() -> list[Path]:
     """Every file whose change can change a rendered page: the project's Python
-    code, templates and the static manifest, plus the pinned dependencies."""
+    code, templates, seed data and code samples, the static manifest and the
+    pinned dependencies."""
     root = Path(settings.BASE_DIR)
     sources = [Path(settings.STATIC_ROOT) / "staticfiles.json", root / "pyproject.toml"]
-    for child in sorted(root.iterdir()):
-        if not child.is_dir() or child.name.startswith(".") or child.name in NOT_RELEASED:
-            continue
-        for pattern in RELEASE_PATTERNS:
-            sources += sorted(child.rglob(pattern))
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".")
+            and name not in NOT_RELEASED
+            and not name.endswith(".egg-info")
+        )
+        if Path(folder) == root:
+            continue  # manage.py, the Makefile and README render nothing
+        sources += [
+            Path(folder) / name for name in sorted(files) if Path(name).suffix in RELEASE_SUFFIXES
+        ]
     return sources
 
 
