@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -22,7 +21,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from scripts.servers import PostgresServer, RedisServer, free_port
+from scripts.servers import PostgresServer, RedisServer
+from scripts.throwaway_site import ThrowawaySite
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READER_PAGES = ["/", "/compare/django-vs-flask/", "/frameworks/django/", "/frameworks/flask/"]
@@ -33,7 +33,6 @@ pytestmark = [pytest.mark.faults]
 
 @dataclass
 class Site:
-    base: str
     port: int
     env: dict
     server: subprocess.Popen
@@ -58,53 +57,23 @@ def fetch(port: int, path: str, timeout: float = 5.0) -> tuple[int, dict, str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("faults")
+    access_log = tmp_path_factory.mktemp("faults") / "access.log"
     with PostgresServer() as postgres, RedisServer() as redis_server:
-        port = free_port()
         env = {
-            **os.environ,
             "DATABASE_URL": postgres.url,
             "REDIS_URL": redis_server.url,
-            "CACHE_KEY_PREFIX": f"faults-{port}",
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "CACHE_KEY_PREFIX": f"faults-{redis_server.port}",
             "WEB_CONCURRENCY": "3",
-            "GUNICORN_ACCESS_LOG": str(workdir / "access.log"),
-            "DEBUG": "",
-            "HTTPS_ONLY": "",
+            "GUNICORN_ACCESS_LOG": str(access_log),
+            # Which worker answered: the freeze test checks that all three serve the edit.
+            "GUNICORN_CMD_ARGS": "--access-logformat '%(p)s %(U)s %(s)s'",
         }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        for command in (["migrate", "--noinput", "-v0"], ["seed", "-v0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env,
-                           check=True, timeout=300, stdout=subprocess.DEVNULL)  # fmt: skip
-        log = (workdir / "gunicorn.log").open("wb")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "compare_site/gunicorn.conf.py",
-             "--access-logformat", "%(p)s %(U)s %(s)s"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if fetch(port, "/healthz")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail(
-                        "gunicorn did not start:\n" + (workdir / "gunicorn.log").read_text()
-                    )
-                time.sleep(0.2)
-            yield Site(f"http://127.0.0.1:{port}", port, env, server, workdir / "access.log",
-                       redis_server, postgres)  # fmt: skip
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            log.close()
+        with ThrowawaySite("compare-faults.", **env) as throwaway:
+            throwaway.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            throwaway.seed()
+            throwaway.start()
+            port = int(throwaway.base.rsplit(":", 1)[1])
+            yield Site(port, throwaway.env, throwaway.server, access_log, redis_server, postgres)
 
 
 @dataclass
