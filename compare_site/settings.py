@@ -150,8 +150,9 @@ if REDIS_URL:
     }
 else:
     # diskcache, shared by every worker of one host; least recently used pages go
-    # first when it is full, and the content version is not in it (see
-    # pagecache.content_version), so eviction can never serve a stale page.
+    # first when it is full (pagecache.backends.EmbeddedCache says how), and the
+    # content version is not in it (pagecache.content_version), so eviction can
+    # never serve a stale page.
     CACHES = {
         "default": {
             "BACKEND": "pagecache.backends.EmbeddedCache",
@@ -159,7 +160,7 @@ else:
             "TIMEOUT": CACHE_TIMEOUT,
             "OPTIONS": {
                 "size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", str(512 * 2**20))),
-                "eviction_policy": "least-recently-used",
+                "eviction_policy": "least-recently-stored",
             },
         }
     }

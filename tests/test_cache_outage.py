@@ -123,3 +123,24 @@ def test_the_content_version_survives_a_cleared_cache(seeded):
     assert content_version.current() == before
     cache.set(content_version.VERSION_KEY, 42)  # an entry some other code wrote
     assert content_version.current() == before
+
+
+def test_the_embedded_cache_keeps_what_is_read_and_evicts_what_is_not(tmp_path):
+    from pagecache.backends import EmbeddedCache
+
+    embedded = EmbeddedCache(
+        str(tmp_path),
+        {
+            "SHARDS": 1,
+            "TIMEOUT": 60 * 60 * 24,
+            "REFRESH_AFTER": 0,  # every read counts as a use (an hour in production)
+            "OPTIONS": {"size_limit": 2**20, "eviction_policy": "least-recently-stored"},
+        },
+    )
+    page = b"x" * 40_000
+    embedded.set("read-often", page)
+    embedded.set("never-read", page)
+    for n in range(100):  # 4 MB of junk through a 1 MB cache
+        embedded.set(f"junk-{n}", page)
+        assert embedded.get("read-often") == page
+    assert embedded.get("never-read") is None
