@@ -3,10 +3,9 @@ when it was rendered, and any editor's save moves it on.
 
 Where it lives, and why:
 
-* The truth is one database row (``ContentVersion``), bumped inside the editor's
-  own transaction. So the bump commits with the edit or not at all: a cache that
-  is down, frozen or full cannot lose it, and nothing about it can turn a
-  committed save into an error.
+* The truth is one database row (``ContentVersion``), moved on as soon as the
+  editor's transaction commits. A cache that is down, frozen or full cannot lose
+  it, and nothing about it can turn a committed save into an error.
 * Readers ask the shared cache first, for a copy that lives ``CONTENT_VERSION_TTL``
   seconds (2 by default), then the database. After commit the editor's process
   writes the new version into that copy, so every worker and host sees it on its
@@ -126,12 +125,24 @@ def _publish(version: str) -> None:
     cache.set(LAST_KEY, version, timeout=None)
 
 
-def bump() -> str:
-    """Move the version on, inside the caller's transaction; publish after commit."""
+def bump() -> None:
+    """Move the version on once the caller's transaction commits (at once outside one)."""
+    transaction.on_commit(_bump_committed)
+
+
+def _bump_committed() -> None:
+    # After commit, not inside the editor's transaction: no reader can then see
+    # the new version before the new rows, and the version row is never locked
+    # in the middle of an edit, where it would take part in deadlocks between
+    # two editors' transactions on PostgreSQL.
     from pagecache.models import ContentVersion
 
     version = uuid4().hex[:16]
-    ContentVersion.objects.update_or_create(id=1, defaults={"value": version})
-    # After commit, so that no reader can cache the old rows under the new version.
-    transaction.on_commit(lambda: _publish(version))
-    return version
+    try:
+        ContentVersion.objects.update_or_create(id=1, defaults={"value": version})
+    except DatabaseError:
+        # The edit is committed; failing now would show the editor a 500 for a
+        # save that happened. Pages stay as they were until the next edit.
+        logger.exception("content version not moved on after a committed edit")
+        return
+    _publish(version)

@@ -5,8 +5,7 @@ class ContentVersion(models.Model):
     """The one row naming the current version of the site's content.
 
     It lives in the database, not the cache, so that no eviction and no cache
-    outage can lose an editor's bump: the bump is written in the editor's own
-    transaction. See ``pagecache.content_version`` for how it is read.
+    outage can lose an editor's bump. See ``pagecache.content_version`` for how it is read.
     """
 
     value = models.CharField(max_length=32)
