@@ -113,13 +113,14 @@ class PageKey:
         return f'"{self.digest}-br"' if self.brotli else f'"{self.digest}"'
 
 
-def page_key(meta: Mapping[str, str]) -> PageKey | None:
+def page_key(meta: Mapping[str, str], path_info: str) -> PageKey | None:
     """The key of the page this request asks for, or None when it must not be cached.
 
-    Raises DatabaseError when neither cache nor database can name the content version.
+    ``path_info`` is the decoded path, as Django resolves it. Raises DatabaseError
+    when neither cache nor database can name the content version.
     """
     query_string = meta.get("QUERY_STRING", "")
-    declaration = keys.declaration_for(get_path_info(meta))
+    declaration = keys.declaration_for(path_info)
     version = content_version.current()
     if declaration is None:
         if query_string:
@@ -148,9 +149,9 @@ def page_key(meta: Mapping[str, str]) -> PageKey | None:
     )
 
 
-def _safe_page_key(meta: Mapping[str, str]) -> PageKey | None:
+def _safe_page_key(meta: Mapping[str, str], path_info: str) -> PageKey | None:
     try:
-        return page_key(meta)
+        return page_key(meta, path_info)
     except DatabaseError:
         return None  # rendered by Django, which answers 503 if it needs the database too
 
@@ -176,7 +177,7 @@ class PageCacheMiddleware:
         if not cacheable_request(request.META):
             return self.get_response(request)
         request.get_host()  # validates the Host header against ALLOWED_HOSTS (400 if not)
-        key = _safe_page_key(request.META)
+        key = _safe_page_key(request.META, request.path_info)
         if key is None:
             return self.get_response(request)
         cached = _cache().get(key.cache_key)
@@ -237,7 +238,7 @@ class CachedPagesApp:
 
     @staticmethod
     def _answer(environ: dict, start_response: Callable) -> list[bytes] | None:
-        key = _safe_page_key(environ)
+        key = _safe_page_key(environ, get_path_info(environ))
         if key is None:
             return None
         cached = _cache().get(key.cache_key)
