@@ -22,6 +22,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -172,6 +173,8 @@ class EmbeddedCache(FailSafeMixin, DjangoCache):
     SHORT_LIVED = 60
 
     def __init__(self, directory, params):
+        # Private, like every data file of the site; diskcache would make it 0755.
+        Path(directory).mkdir(mode=0o700, parents=True, exist_ok=True)
         super().__init__(directory, params)
         self._init_breaker(f"disk:{directory}", params)
         self._refresh_after = float(params.get("REFRESH_AFTER", self.REFRESH_AFTER))

@@ -144,3 +144,11 @@ def test_the_embedded_cache_keeps_what_is_read_and_evicts_what_is_not(tmp_path):
         embedded.set(f"junk-{n}", page)
         assert embedded.get("read-often") == page
     assert embedded.get("never-read") is None
+
+
+def test_the_embedded_cache_folder_is_private(tmp_path):
+    from pagecache.backends import EmbeddedCache
+
+    folder = tmp_path / "cache"
+    EmbeddedCache(str(folder), {}).set("page", b"body")
+    assert folder.stat().st_mode & 0o777 == 0o700
