@@ -286,3 +286,16 @@ def test_the_release_fingerprint_covers_python_code(settings):
     assert base / "recommender" / "scoring.py" in sources
     assert base / "templates" / "base.html" in sources
     assert not any("tests" in path.parts for path in sources)
+
+
+def test_a_questionnaire_edit_shows_on_the_next_request(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    from recommender.models import Choice
+
+    assert "Renamed by an editor" not in client.get("/recommend/").content.decode()
+    choice = Choice.objects.get(question__slug="project_type", slug="blog")
+    choice.label = "Renamed by an editor"
+    with django_capture_on_commit_callbacks(execute=True):
+        choice.save()
+    assert "Renamed by an editor" in client.get("/recommend/").content.decode()
