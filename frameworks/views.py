@@ -156,7 +156,8 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     )
 
 
-@reads_query("diff")
+# "f": the shared compare template keeps a ?f= pick in its links.
+@reads_query("diff", "f")
 @require_safe
 def compare_pair(request: HttpRequest, pair: str) -> HttpResponse:
     a, sep, b = pair.partition("-vs-")

@@ -102,6 +102,9 @@ class PageKey:
     digest: str
     brotli: bool
     store: bool  # False: serve a hit under this key, but never store what Django renders
+    # The query parameters the key holds; None for a view that declared nothing,
+    # whose pages are cached only for an address without a query string.
+    declared: frozenset[str] | None = None
 
     @property
     def cache_key(self) -> str:
@@ -125,13 +128,14 @@ def page_key(meta: Mapping[str, str], path_info: str) -> PageKey | None:
     if declaration is None:
         if query_string:
             return None  # a view that declared nothing: only its bare address is cached
-        query = keys.QueryKey("[]", has_unknown=False)
+        query, declared = keys.QueryKey("[]", has_unknown=False), None
     else:
         try:
             parsed = QueryDict(query_string)
         except (TooManyFieldsSent, RequestDataTooBig):
             return None  # Django answers these with a 400
-        query = keys.query_key(dict(parsed.lists()), keys.declared_names(declaration, version))
+        declared = keys.declared_names(declaration, version)
+        query = keys.query_key(dict(parsed.lists()), declared)
     # The day, because pages flag scores whose review is due, which changes at midnight.
     source = keys.page_digest_source(
         version,
@@ -146,6 +150,7 @@ def page_key(meta: Mapping[str, str], path_info: str) -> PageKey | None:
         digest=hashlib.blake2b(source, digest_size=16).hexdigest(),
         brotli=keys.accepts_brotli(meta.get("HTTP_ACCEPT_ENCODING", "")),
         store=not query.has_unknown,
+        declared=declared,
     )
 
 
@@ -169,6 +174,54 @@ def _not_modified_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {"Vary": headers["Vary"]} if "Vary" in headers else {}
 
 
+class WatchedQuery(QueryDict):
+    """request.GET that notes every parameter name a view asks for by name.
+
+    A best-effort safety net for a view that forgot to declare what it reads
+    (a copy the view makes is not watched).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.asked: set[str] = set()
+
+    def _ask(self, key) -> None:
+        self.__dict__.setdefault("asked", set()).add(key)
+
+    def __getitem__(self, key):
+        self._ask(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key) -> bool:
+        self._ask(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self._ask(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self._ask(key)
+        return super().getlist(key, default)
+
+
+_warned: set[str] = set()
+
+
+def _warn_undeclared(path: str, names: set[str]) -> None:
+    from django.urls import resolve
+
+    view = resolve(path).view_name
+    if view not in _warned:
+        _warned.add(view)
+        logger.warning(
+            "view %s reads query parameters it does not declare (%s): its pages are not "
+            "cached; declare them with pagecache.keys.reads_query",
+            view,
+            ", ".join(sorted(names)),
+        )
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -186,8 +239,16 @@ class PageCacheMiddleware:
                 return self._build((304, _not_modified_headers(cached[1]), b""), key.etag)
             return self._build(cached, key.etag)
 
+        watched = None
+        if key.store and key.declared is not None:
+            request.GET = watched = WatchedQuery(request.META.get("QUERY_STRING", ""))
         response = self.get_response(request)
         if not key.store or not self._cacheable_response(response):
+            return response
+        if watched is not None and (undeclared := watched.asked - key.declared):
+            # Stored under a key without them, the page would be served for any
+            # value of these parameters: render it every time until declared.
+            _warn_undeclared(request.path_info, undeclared)
             return response
         # This middleware runs first, so the response already carries every header
         # the rest of the stack adds (security headers, CSP): replay them all.

@@ -299,3 +299,11 @@ def test_a_questionnaire_edit_shows_on_the_next_request(
     with django_capture_on_commit_callbacks(execute=True):
         choice.save()
     assert "Renamed by an editor" in client.get("/recommend/").content.decode()
+
+
+@pytest.mark.urls("tests.urls_cache_semantics")
+def test_a_view_reading_an_undeclared_parameter_is_never_stored(client, seeded, caplog):
+    assert client.get("/reads-undeclared/").content == b"- 1"
+    assert client.get("/reads-undeclared/?extra=yes").content == b"yes 2"
+    assert client.get("/reads-undeclared/").content == b"- 3"
+    assert "does not declare (extra)" in caplog.text

@@ -29,3 +29,13 @@ urlpatterns = [
     path("no-cache/", counting("no-cache", **{"Cache-Control": "no-cache"})),
     path("vary-star/", counting("star", Vary="*")),
 ]
+
+
+@reads_query()
+def reads_undeclared(request):
+    # Declares nothing, yet reads a parameter: the cache must not key it without.
+    counter = _counts.setdefault("undeclared", itertools.count(1))
+    return HttpResponse(f"{request.GET.get('extra', '-')} {next(counter)}")
+
+
+urlpatterns.append(path("reads-undeclared/", reads_undeclared))
