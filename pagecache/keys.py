@@ -31,6 +31,11 @@ What the cache then does with a request:
   key would serve the junk to everyone);
 * a view with no declaration: cached only for an empty query string. That is
   the safe default for a new view: correct, merely uncached, until it declares.
+
+A safety net for a declaration that falls behind its view: the middleware
+watches ``request.GET`` while a declared view renders, and a page whose view
+asked for an undeclared name (``request.GET.get("notes")``, or a template's
+``request.GET.notes``) is not stored, with one warning per view in the log.
 """
 
 from __future__ import annotations
