@@ -8,7 +8,7 @@ PORT ?= 8000
 SECRET_FILE := var/secret_key
 export DJANGO_SETTINGS_MODULE := compare_site.settings
 
-.PHONY: install install-test browser run migrate seed static sync test lint format check test-postgres test-redis bench screenshots clean test-samples bench-frameworks
+.PHONY: install install-test browser run migrate seed static sync test lint format check test-postgres test-redis test-faults bench screenshots clean test-samples bench-frameworks
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,11 @@ test-postgres: install-test static
 # The multi-worker cache test again, with every worker sharing a Redis server.
 test-redis: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" bash scripts/with_redis.sh $(BIN)/pytest -m gunicorn $(PYTEST_ARGS)
+
+# Real PostgreSQL 15, Redis and gunicorn (3 workers) under reader load while
+# Redis is killed and frozen and PostgreSQL is stopped (tests/faults/).
+test-faults: install-test static
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(BIN)/pytest -m faults tests/faults $(PYTEST_ARGS)
 
 bench: install-test static
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(PY) scripts/bench.py

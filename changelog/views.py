@@ -8,11 +8,13 @@ from django.views.decorators.http import require_safe
 from changelog import entries
 from changelog.chart import value_chart
 from frameworks.models import Framework, Score
+from pagecache.keys import reads_query
 
 # The query parameter these pages read (besides the path): the page number.
 PAGE = "page"
 
 
+@reads_query()
 @require_safe
 def score_history(request: HttpRequest, slug: str, criterion: str) -> HttpResponse:
     score = get_object_or_404(
@@ -31,6 +33,7 @@ def score_history(request: HttpRequest, slug: str, criterion: str) -> HttpRespon
     )
 
 
+@reads_query(PAGE)
 @require_safe
 def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
     framework = get_object_or_404(Framework.objects.published(), slug=slug)
@@ -46,6 +49,7 @@ def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@reads_query(PAGE)
 @require_safe
 def changes(request: HttpRequest) -> HttpResponse:
     page, changes = entries.change_page(

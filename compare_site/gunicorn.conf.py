@@ -12,11 +12,15 @@ keepalive = 5
 # Recycle workers now and then so that a slow leak can never grow unbounded.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = 2000
-# Verdict permalinks carry every answer in the query string, and a mangled one
-# must reach Django, which answers with the form and a clear message rather than
-# gunicorn's bare "Request Line is too large". 0 lifts gunicorn's 4 KB cap; header
-# fields and their number stay capped by gunicorn's defaults.
-limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "0"))
+# Real permalinks are under 1 KB; an unbounded line let one 8 MB request hold a
+# worker for seconds. 8 KB (gunicorn's maximum) still lets a mangled permalink
+# reach Django, which answers with the form and a clear message.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))
+# Never take SCRIPT_NAME, PATH_INFO or any other underscore header from a client,
+# even one on a trusted address: a SCRIPT_NAME header rewrote every link of the
+# page and its place in the page cache. No proxy in front of the site sets them.
+forwarder_headers = ""
+header_map = "drop"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 preload_app = True

@@ -65,12 +65,18 @@ INSTALLED_APPS = [
     "corrections",
     "editorial",
     "codesamples",
+    "pagecache",
 ]
+
+# Apps whose rows are content: saving or deleting any of them moves the content
+# version on, so that no cached page shows the old rows (pagecache.signals).
+# releases: a sync writes snapshots; codesamples: an import changes what pages show.
+CONTENT_APPS = ["frameworks", "releases", "recommender", "editorial", "codesamples"]
 
 MIDDLEWARE = [
     # First, so that a cached page is answered before anything else runs; it
     # stores and replays the headers that the middleware below adds.
-    "compare_site.page_cache.PageCacheMiddleware",
+    "pagecache.page_cache.PageCacheMiddleware",
     "compare_site.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "compare_site.static_files.StaticFilesMiddleware",
@@ -134,26 +140,47 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A day; pages of an old content version are never looked up again and age out.
+CACHE_TIMEOUT = 60 * 60 * 24
 if REDIS_URL:
+    # A cache failure is a miss (pagecache.backends): short timeouts, so that a
+    # frozen Redis costs a fraction of a second, then REDIS_RETRY_AFTER seconds
+    # without asking it at all.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.backends.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "compare"),
-            "TIMEOUT": 60 * 60 * 24,
+            "TIMEOUT": CACHE_TIMEOUT,
+            "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "3")),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
-    # A file cache is shared by every worker of one host, so an editor's change,
-    # which bumps the content version stored here, reaches all of them at once.
+    # diskcache, shared by every worker of one host; least recently used pages go
+    # first when it is full (pagecache.backends.EmbeddedCache says how), and the
+    # content version is not in it (pagecache.content_version), so eviction can
+    # never serve a stale page.
     CACHES = {
         "default": {
-            "BACKEND": "compare_site.cache.UncompressedFileCache",
+            "BACKEND": "pagecache.backends.EmbeddedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
-            "TIMEOUT": 60 * 60 * 24,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "TIMEOUT": CACHE_TIMEOUT,
+            "OPTIONS": {
+                "size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", str(512 * 2**20))),
+                "eviction_policy": "least-recently-stored",
+                # Pages inside the index rather than one file each: a read is
+                # then one SQLite lookup, a third faster than opening a file.
+                "disk_min_file_size": 2**20,
+            },
         }
     }
+# How long the shared cache's copy of the content version lives: the most a page
+# can be stale after an edit whose publication the cache missed.
+CONTENT_VERSION_TTL = float(os.environ.get("CONTENT_VERSION_TTL", "2"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,7 +5,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "compare_site.settings")
 
 from compare_site.head_requests import WithoutBodyForHead  # noqa: E402
-from compare_site.page_cache import CachedPagesApp  # noqa: E402  (needs the settings module)
+from pagecache.page_cache import CachedPagesApp  # noqa: E402  (needs the settings module)
 
 # Cached pages are answered before Django builds a request; everything else,
 # misses included, goes through Django and its PageCacheMiddleware.

@@ -7,10 +7,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self) -> None:
-        from compare_site import signals
         from editorial import permissions
 
-        signals.watch_app(self)
         # A migration creates the Editors group; this keeps its permissions exact
         # after later migrations add content models, and after a test flush.
         post_migrate.connect(permissions.on_post_migrate, dispatch_uid="editorial:editors-group")

@@ -15,6 +15,7 @@ from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from frameworks.scale import SCORE_MAX, SCORE_MIN
+from pagecache.keys import reads_query
 from recommender import use_case_fits
 from recommender.answers import answers_query
 from recommender.loading import load_catalogue
@@ -44,6 +45,7 @@ def _criterion_averages() -> dict[str, float]:
     return {row["criterion__slug"]: row["average"] for row in rows}
 
 
+@reads_query()
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     frameworks = list(Framework.objects.published().only("name", "slug", "kind", "tagline"))
@@ -67,6 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query("kind")
 @require_safe
 def framework_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
@@ -96,6 +99,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     framework = (
@@ -182,6 +186,7 @@ def _comparison_view_url(canonical: str, only_differences: bool, show_notes: boo
     return canonical + ("&" if "?" in canonical else "?") + urlencode(switches)
 
 
+@reads_query("diff", "notes", "f")
 @require_safe
 def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
     a, b = pair
@@ -211,6 +216,7 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
     return _private_if_draft(response, frameworks)
 
 
+@reads_query("f", "diff", "notes")
 @require_safe
 def compare_many(request: HttpRequest) -> HttpResponse:
     all_frameworks = Framework.objects.published().only("name", "slug")
@@ -238,11 +244,13 @@ def compare_many(request: HttpRequest) -> HttpResponse:
     return _render_comparison(request, frameworks, canonical=canonical)
 
 
+@reads_query()
 @require_safe
 def criterion_list(request: HttpRequest) -> HttpResponse:
     return render(request, "frameworks/criterion_list.html", {"criteria": Criterion.objects.all()})
 
 
+@reads_query()
 @require_safe
 def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     criterion = get_object_or_404(Criterion, slug=slug)
@@ -265,6 +273,7 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@reads_query()
 @require_safe
 def use_case_list(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()
@@ -275,6 +284,7 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "frameworks/use_case_list.html", {"use_cases": use_cases})
 
 
+@reads_query()
 @require_safe
 def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     use_case = get_object_or_404(UseCase.objects.with_fits(), slug=slug)
@@ -297,6 +307,7 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@reads_query("q")
 @require_safe
 def site_search(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")
@@ -311,6 +322,7 @@ def site_search(request: HttpRequest) -> HttpResponse:
     return render(request, "frameworks/search.html", {"results": results, "query": results.query})
 
 
+@reads_query()
 @require_safe
 def catalogue_json(request: HttpRequest) -> JsonResponse:
     frameworks = Framework.objects.published().with_scores().with_latest_release()

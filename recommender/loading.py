@@ -9,8 +9,8 @@ import datetime
 
 from django.core.cache import cache
 
-from compare_site import content_version
 from frameworks.models import Criterion, Framework, Score
+from pagecache import content_version
 from recommender.models import Choice, ChoiceEffect, Question
 from recommender.moments import end_of_second, stamp
 from recommender.scoring import (
@@ -156,3 +156,8 @@ def load_catalogue_as_of(moment: datetime.datetime) -> Catalogue:
         catalogue = load_catalogue_as_of_from_db(moment)
         cache.set(key, catalogue)
     return catalogue
+
+
+def question_slugs() -> frozenset[str]:
+    """The query parameters the questionnaire and the verdicts read (see pagecache.keys)."""
+    return frozenset(question.slug for question in load_catalogue().questions)

@@ -14,13 +14,17 @@ from django.views.decorators.http import require_safe
 
 from compare_site.origin import site_origin
 from frameworks.compare_urls import comparison_url
+from pagecache.keys import reads_query
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
-from recommender.loading import load_catalogue, load_catalogue_as_of
+from recommender.loading import load_catalogue, load_catalogue_as_of, question_slugs
 from recommender.moments import AS_OF, AsOf, parse_as_of, stamp
 from recommender.presentation import verdict_as_dict, verdict_summary
 from recommender.scoring import Answer, Catalogue, Verdict, decide
 
+# Besides the question slugs, which come from the database: a verdict "as of" a
+# moment is another page than today's (DESIGN.md's URL contract).
+VERDICT_PARAMETERS = ("as_of",)
 TOO_MANY = "The address carries too many parameters; start again from the questionnaire."
 
 
@@ -48,6 +52,7 @@ def _questionnaire_page(
     )
 
 
+@reads_query(names_from=question_slugs)
 @require_safe
 def questionnaire(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()
@@ -101,6 +106,7 @@ def _moment(request: HttpRequest, as_of: AsOf, result: Verdict, pinned: ParsedAn
     return Moment(computed_at=as_of.moment, pinned=True, today=today, today_url=today_url)
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict(request: HttpRequest) -> HttpResponse:
     catalogue, as_of = _load(request)
@@ -137,6 +143,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict_json(request: HttpRequest) -> JsonResponse:
     catalogue, as_of = _load(request)
@@ -175,6 +182,7 @@ def _pinned_query(parsed: ParsedAnswers, moment: datetime.datetime) -> str:
     return f"{parsed.query}&{pinned}" if parsed.query else f"?{pinned}"
 
 
+@reads_query(*VERDICT_PARAMETERS, names_from=question_slugs)
 @require_safe
 def verdict_markdown(request: HttpRequest) -> HttpResponse:
     catalogue, as_of = _load(request)

@@ -15,7 +15,7 @@ from releases.models import ReleaseSnapshot
 def _private_cache(tmp_path_factory):
     """Keep tests away from the cache of a site that `make run` may be serving."""
     location = tmp_path_factory.mktemp("cache")
-    backend = "compare_site.cache.UncompressedFileCache"
+    backend = "pagecache.backends.EmbeddedCache"
     # A fast hasher: tests sign in many times, and the real one is slow on purpose.
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     caches = {"default": {"BACKEND": backend, "LOCATION": str(location)}}

@@ -122,14 +122,41 @@ def test_an_edit_reaches_every_worker_at_once(site):
 
 def test_oversized_answers_reach_django_and_get_a_clear_message(site):
     base, _env, _log = site
-    url = f"{base}/recommend/verdict/?project_type={'x' * 10_000}&security=high"
+    url = f"{base}/recommend/verdict/?project_type={'x' * 5_000}&security=high"
     try:
         get(url)
         status, body = 200, ""
     except urllib.error.HTTPError as error:
         status, body = error.code, error.read().decode()
     assert status == 400
-    assert "10,000 characters long" in body
+    assert "5,000 characters long" in body
+
+
+def get_status(url: str, headers: dict | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Connection": "close", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_a_request_line_over_8_kb_is_refused_by_gunicorn(site):
+    base, _env, _log = site
+    status, body = get_status(f"{base}/recommend/verdict/?project_type={'x' * 9_000}")
+    # gunicorn's own answer, before any parsing of the query: no worker time spent.
+    assert status == 414
+    assert "URI Too Long" in body
+
+
+def test_a_script_name_header_cannot_poison_the_page_cache(site):
+    base, _env, _log = site
+    page = "/compare/django-vs-flask/"
+    for headers in ({"SCRIPT_NAME": page.rstrip("/")}, {}):
+        # gunicorn drops the header: the reader gets the page asked for, and so does the next.
+        status, body = get_status(base + page, headers)
+        assert status == 200
+        assert "<title>Django vs Flask: side by side" in body
 
 
 def raw_head(base: str, path: str) -> tuple[str, bytes]:

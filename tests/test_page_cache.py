@@ -80,20 +80,6 @@ def test_signed_in_editors_and_errors_are_not_cached(admin_client_logged):
     assert page.status_code == 200 and "ETag" not in page
 
 
-def test_an_unreadable_version_entry_is_replaced(seeded):
-    from django.core.cache import cache
-
-    from compare_site import content_version
-
-    first = content_version.current()
-    # Simulate an entry another backend or version wrote: present, but unreadable.
-    path = cache._key_to_file(content_version.VERSION_KEY)
-    with open(path, "wb") as handle:
-        handle.write(b"\x80\x05N.garbage")
-    second = content_version.current()
-    assert second != first and content_version.current() == second
-
-
 def _environ(path, **extra):
     import io
     import sys
@@ -140,7 +126,7 @@ def keep_test_connection():
 def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_connection):
     from django.core.handlers.wsgi import WSGIHandler
 
-    from compare_site.page_cache import CachedPagesApp
+    from pagecache.page_cache import CachedPagesApp
 
     calls = []
     django_app = WSGIHandler()
@@ -173,7 +159,7 @@ def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_conn
 def test_forwarded_host_is_part_of_the_key_when_trusted(seeded, keep_test_connection, settings):
     from django.core.handlers.wsgi import WSGIHandler
 
-    from compare_site.page_cache import CachedPagesApp
+    from pagecache.page_cache import CachedPagesApp
 
     settings.USE_X_FORWARDED_HOST = True
     settings.ALLOWED_HOSTS = ["proxy.internal", "a.example", "b.example"]
@@ -217,3 +203,115 @@ def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch, setting
     assert later.status_code == 200
     assert later["ETag"] != first["ETag"]
     assert later.content.decode().count("review due") == 1
+
+
+def test_a_script_name_header_cannot_store_one_page_under_anothers_key(
+    seeded, keep_test_connection
+):
+    # What gunicorn used to make of a request for /compare/django-vs-flask/ carrying
+    # the header `SCRIPT_NAME: /compare/django-vs-flask`.
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from pagecache.page_cache import CachedPagesApp
+
+    app = CachedPagesApp(WSGIHandler())
+    _call(app, _environ("/", SCRIPT_NAME="/compare/django-vs-flask"))
+    status, _headers, body = _call(app, _environ("/compare/django-vs-flask/"))
+    assert status == "200 OK"
+    assert "<title>Django vs Flask: side by side" in body.decode()
+
+
+def test_junk_parameters_get_the_cached_page_and_store_nothing(client, seeded):
+    page = client.get("/compare/django-vs-flask/")
+    for n in range(20):
+        with CaptureQueriesContext(connection) as queries:
+            junk = client.get(f"/compare/django-vs-flask/?utm_source={n}&x{n}=1")
+        assert len(queries) == 0  # the page cached for the bare address
+        assert junk.content == page.content
+
+
+def test_a_page_for_an_address_with_junk_is_never_stored(client, seeded):
+    junk = client.get("/?utm_source=newsletter")
+    assert "utm_source" in junk.content.decode()  # the page names its own address
+    assert "ETag" not in junk
+    with CaptureQueriesContext(connection) as queries:
+        plain = client.get("/")
+    assert len(queries) > 0  # rendered afresh: nothing was stored for it
+    assert "utm_source" not in plain.content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/?utm_source=newsletter")
+    assert len(queries) == 0  # now served from the bare address's page
+
+
+def test_parameters_a_page_reads_are_part_of_its_key(client, seeded):
+    every = client.get("/frameworks/").content.decode()
+    micro = client.get("/frameworks/?kind=micro").content.decode()
+    assert micro != every and "Django" in every and "Django" not in micro.split("<main")[-1]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/frameworks/?kind=micro&utm_medium=mail").content.decode() == micro
+    assert len(queries) == 0
+    verdict_blog = client.get("/recommend/verdict.json?project_type=blog").json()
+    verdict_bank = client.get("/recommend/verdict.json?project_type=banking").json()
+    assert verdict_blog["answers"] != verdict_bank["answers"]
+
+
+def test_brotli_refused_with_q_zero(client, seeded):
+    page = client.get("/compare/django-vs-flask/", HTTP_ACCEPT_ENCODING="br;q=0, gzip")
+    assert page.get("Content-Encoding") != "br"
+    assert b"<html" in page.content
+    star = client.get("/compare/django-vs-flask/", HTTP_ACCEPT_ENCODING="*")
+    assert star["Content-Encoding"] == "br"
+
+
+def test_each_encoding_has_its_own_etag(client, seeded):
+    plain = client.get("/compare/django-vs-flask/")
+    compressed = client.get("/compare/django-vs-flask/", HTTP_ACCEPT_ENCODING="br")
+    assert plain["ETag"] != compressed["ETag"]
+    assert (
+        client.get("/compare/django-vs-flask/", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code
+        == 200
+    )  # a plain client holding the Brotli tag gets the plain body
+    assert plain.content.startswith(b"<!doctype html>")
+
+
+@pytest.mark.urls("tests.urls_cache_semantics")
+def test_the_views_vary_is_kept_and_uncacheable_answers_are_not_stored(client, seeded):
+    first = client.get("/varies-on-cookie/")
+    again = client.get("/varies-on-cookie/")
+    assert again.content == first.content == b"1"  # stored, and served from the cache
+    assert "Cookie" in again["Vary"] and "Accept-Encoding" in again["Vary"]
+    for path in ("/no-cache/", "/vary-star/"):
+        assert client.get(path).content == b"1"
+        assert client.get(path).content == b"2", path  # rendered again: never stored
+
+
+def test_the_release_fingerprint_covers_python_code(settings):
+    from pagecache import content_version
+
+    sources = set(content_version.release_sources())
+    base = settings.BASE_DIR
+    assert base / "frameworks" / "views.py" in sources
+    assert base / "recommender" / "scoring.py" in sources
+    assert base / "templates" / "base.html" in sources
+    assert not any("tests" in path.parts for path in sources)
+
+
+def test_a_questionnaire_edit_shows_on_the_next_request(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    from recommender.models import Choice
+
+    assert "Renamed by an editor" not in client.get("/recommend/").content.decode()
+    choice = Choice.objects.get(question__slug="project_type", slug="blog")
+    choice.label = "Renamed by an editor"
+    with django_capture_on_commit_callbacks(execute=True):
+        choice.save()
+    assert "Renamed by an editor" in client.get("/recommend/").content.decode()
+
+
+@pytest.mark.urls("tests.urls_cache_semantics")
+def test_a_view_reading_an_undeclared_parameter_is_never_stored(client, seeded, caplog):
+    assert client.get("/reads-undeclared/").content == b"- 1"
+    assert client.get("/reads-undeclared/?extra=yes").content == b"yes 2"
+    assert client.get("/reads-undeclared/").content == b"- 3"
+    assert "does not declare (extra)" in caplog.text

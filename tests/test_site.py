@@ -46,7 +46,7 @@ def test_unknown_page_is_a_friendly_404(client, seeded):
 def test_healthz_answers_when_the_database_does(client, seeded):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json() == {"database": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_database_is_unreachable(client, seeded, monkeypatch):
@@ -59,7 +59,31 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client, seeded, mo
         patched.setattr(CursorWrapper, "execute", broken)
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert b"database unavailable" in response.content
+    assert response.json()["database"] == "down"
+
+
+def test_a_database_outage_is_a_503_with_the_sites_page_while_cached_pages_still_serve(
+    client, seeded, monkeypatch
+):
+    from django.db import OperationalError
+    from django.db.backends.utils import CursorWrapper
+
+    cached = client.get("/frameworks/django/")
+
+    def broken(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    client.raise_request_exception = False
+    with monkeypatch.context() as patched:
+        patched.setattr(CursorWrapper, "execute", broken)
+        again = client.get("/frameworks/django/")
+        uncached = client.get("/frameworks/flask/")
+    assert again.status_code == 200 and again.content == cached.content
+    assert uncached.status_code == 503
+    assert int(uncached["Retry-After"]) > 0
+    html = uncached.content.decode()
+    assert "Back in a moment" in html
+    assert "Traceback" not in html and "connection refused" not in html
 
 
 def test_settings_refuse_to_start_without_a_secret_key():

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from codesamples import importing, layout
 from codesamples.models import BenchmarkResult, CodeSample
-from compare_site import content_version
 from frameworks.models import Criterion, Framework
+from pagecache import content_version
 
 
 class Command(BaseCommand):

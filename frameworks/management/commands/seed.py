@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from compare_site import content_version
 from frameworks.seed_ledger import SeedLedger
 from frameworks.seeding import seed_catalogue
+from pagecache import content_version
 from recommender.seeding import seed_questionnaire
 
 
