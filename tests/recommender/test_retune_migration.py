@@ -49,3 +49,25 @@ def test_an_effect_an_editor_changed_is_not_removed(seeded):
     ChoiceEffect.objects.create(choice=enterprise, criterion=community, weight_change=1)
     migration.retune(apps, None)
     assert _effect("enterprise", "community") is None
+
+
+prototype_migration = importlib.import_module(
+    "recommender.migrations.0006_retune_prototype_for_the_full_catalogue"
+)
+
+
+def test_a_prototype_seeded_before_the_full_catalogue_weighs_flexibility_as_the_seed_does(seeded):
+    flexibility = _effect("prototype", "flexibility")
+    seeded_now = flexibility.weight_change
+    flexibility.weight_change = 1.5  # as the first seed left it
+    flexibility.save()
+    prototype_migration.retune(apps, None)
+    assert _effect("prototype", "flexibility").weight_change == seeded_now == 3
+
+
+def test_a_prototype_flexibility_weight_an_editor_set_is_kept(seeded):
+    ChoiceEffect.objects.filter(choice__slug="prototype", criterion__slug="flexibility").update(
+        weight_change=2.25
+    )
+    prototype_migration.retune(apps, None)
+    assert _effect("prototype", "flexibility").weight_change == 2.25

@@ -3,12 +3,15 @@
 import html as html_lib
 import json
 import re
+from urllib.parse import urlencode
 
 import markdown
 import pytest
 
 from frameworks.models import Framework
+from recommender.loading import load_catalogue_from_db
 from recommender.models import Choice, ChoiceEffect, Question
+from tests.recommender.seeded_examples import first_answers
 
 BANKING = "project_type=banking&security=high"
 
@@ -156,17 +159,22 @@ def test_verdict_queries_are_capped_and_do_not_grow(seeded, queries_stay_flat, p
     queries_stay_flat(path, cap=8)
 
 
-def test_a_close_call_is_called_one_and_never_looks_like_a_tie(client, seeded):
-    data = json.loads(
-        client.get(
-            "/recommend/verdict.json?project_type=prototype&criticality=business_critical"
-        ).content
+def _whole_numbers_would_tie(verdict):
+    # A close call, not an exact tie, whose two scores round to the same whole number.
+    return (
+        verdict.close_call
+        and verdict.winner.total != verdict.runner_up.total
+        and round(verdict.winner.score) == round(verdict.runner_up.score)
     )
+
+
+def test_a_close_call_is_called_one_and_never_looks_like_a_tie(client, seeded):
+    # Answers whose winner and runner-up round to the same whole number.
+    query = urlencode(first_answers(load_catalogue_from_db(), _whole_numbers_would_tie))
+    data = json.loads(client.get(f"/recommend/verdict.json?{query}").content)
     assert data["close_call"] and data["margin"] < 3
     winner, runner_up = data["ranking"][0], data["ranking"][1]
-    html = client.get(
-        "/recommend/verdict/?project_type=prototype&criticality=business_critical"
-    ).content.decode()
+    html = client.get(f"/recommend/verdict/?{query}").content.decode()
     assert "Close call:" in html
     # The numbers shown differ (decimals appear only when whole numbers would tie).
     shown = re.search(r"scores ([\d.]+) out of 100 against ([\d.]+)", html)
