@@ -209,7 +209,7 @@ def test_decider_answers_with_the_keyboard_only_and_keeps_a_record(
     permalink = page.locator(".permalink a").get_attribute("href")
     assert permalink.startswith(
         live_server.url
-        + "/recommend/verdict/?project_type=ecommerce&project_size=large&security=high&as_of="
+        + "/recommend/verdict/?project_size=large&project_type=ecommerce&security=high&as_of="
     )
 
     # The permalink, opened by someone else, gives the same verdict.
