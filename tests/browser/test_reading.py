@@ -43,7 +43,7 @@ def test_the_four_way_comparison_scrolls_with_the_page_and_keeps_its_header(read
     # Halfway down the scores (the page goes on with releases and code below them).
     reader.evaluate(
         "(() => { const t = document.querySelector('.compare-table').getBoundingClientRect();"
-        " window.scrollTo(0, window.scrollY + t.top + t.height / 2); })()"
+        " window.scrollTo({top: window.scrollY + t.top + t.height / 2, behavior: 'instant'}); })()"
     )
     header = reader.locator(".compare-table thead")
     box = header.locator("th").nth(1).bounding_box()
