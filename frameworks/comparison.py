@@ -235,17 +235,7 @@ def chart(comparison: Comparison, *, width: int = 640, label_width: int = 210) -
     rows = []
     for index, row in enumerate(comparison.rows):
         top = 24 + index * row_height
-        bars = tuple(
-            Bar(
-                x=label_width,
-                y=top + i * (bar_height + gap),
-                width=round(plot_width * (cell.value or 0) / SCORE_MAX, 1),
-                height=bar_height,
-                value=cell.value or 0,
-                series=i,
-            )
-            for i, cell in enumerate(row.cells)
-        )
+        bars = _bars(row, x=label_width, top=top, plot_width=plot_width, height=bar_height, gap=gap)
         rows.append(
             ChartRow(label=row.criterion.name, y=top + (n * (bar_height + gap)) / 2, bars=bars)
         )
@@ -277,27 +267,27 @@ def stacked_chart(comparison: Comparison, *, width: int = 340) -> Chart:
     rows = []
     for index, row in enumerate(comparison.rows):
         top = 24 + index * row_height
-        bars = tuple(
-            Bar(
-                x=inset,
-                y=top + label_height + i * (bar_height + gap),
-                width=round(plot_width * (cell.value or 0) / SCORE_MAX, 1),
-                height=bar_height,
-                value=cell.value or 0,
-                series=i,
-            )
-            for i, cell in enumerate(row.cells)
+        bars = _bars(
+            row, x=inset, top=top + label_height, plot_width=plot_width, height=bar_height, gap=gap
         )
         rows.append(ChartRow(label=row.criterion.name, y=top + 12, bars=bars, label_x=inset))
     ticks = tuple((inset + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
     height = 24 + len(rows) * row_height + 4
-    return Chart(
-        width=width,
-        height=height,
-        label_width=inset,
-        plot_width=plot_width,
-        rows=tuple(rows),
-        ticks=ticks,
+    return Chart(width, height, inset, plot_width, tuple(rows), ticks)
+
+
+def _bars(row: Row, *, x: float, top: float, plot_width: float, height: int, gap: int) -> tuple:
+    """One bar per framework for a row, stacked from ``top``, as long as its score."""
+    return tuple(
+        Bar(
+            x=x,
+            y=top + i * (height + gap),
+            width=round(plot_width * (cell.value or 0) / SCORE_MAX, 1),
+            height=height,
+            value=cell.value or 0,
+            series=i,
+        )
+        for i, cell in enumerate(row.cells)
     )
 
 
