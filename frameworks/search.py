@@ -88,25 +88,23 @@ def plain(markdown_text: str) -> str:
 
 
 def _matching(queryset: QuerySet, fields: tuple[str, ...], terms: tuple[str, ...]) -> QuerySet:
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector(*fields, config="english")
-        query = SearchQuery(" ".join(terms), config="english", search_type="plain")
-        # Stemmed full-text match, plus plain containment so that a word's prefix
-        # ("websock") or a name the stemmer mangles still finds something.
-        contains = Q()
-        for term in terms:
-            contains &= _any_field_contains(fields, term)
-        return (
-            queryset.annotate(search=vector, rank=SearchRank(vector, query))
-            .filter(Q(search=query) | contains)
-            .order_by("-rank")
-        )
-    condition = Q()
+    # Every word in some field: the whole match on SQLite, and on PostgreSQL the
+    # fallback beside full text, so that a word's prefix ("websock") or a name the
+    # stemmer mangles still finds something.
+    contains = Q()
     for term in terms:
-        condition &= _any_field_contains(fields, term)
-    return queryset.filter(condition)
+        contains &= _any_field_contains(fields, term)
+    if connection.vendor != "postgresql":
+        return queryset.filter(contains)
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    vector = SearchVector(*fields, config="english")
+    query = SearchQuery(" ".join(terms), config="english", search_type="plain")
+    return (
+        queryset.annotate(search=vector, rank=SearchRank(vector, query))
+        .filter(Q(search=query) | contains)
+        .order_by("-rank")
+    )
 
 
 def _any_field_contains(fields: tuple[str, ...], term: str) -> Q:
