@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from frameworks.scale import SCORE_MAX
 
@@ -212,13 +212,11 @@ class Bar:
     def svg(self) -> str:
         """The bar as an SVG rect, formatted here: a chart has hundreds of bars, and
         the template engine's number localisation was a fifth of a comparison's render."""
-        return format_html(
-            '<rect class="series-{}" x="{}" y="{}" width="{}" height="{}" rx="2"/>',
-            self.series,
-            f"{self.x:g}",
-            f"{self.y:g}",
-            f"{self.width:g}",
-            f"{self.height:g}",
+        # Numbers only, so nothing to escape: format_html's escaping of each was
+        # most of the cost of a 4-way comparison's 136 bars.
+        return mark_safe(
+            f'<rect class="series-{self.series:d}" x="{self.x:g}" y="{self.y:g}" '
+            f'width="{self.width:g}" height="{self.height:g}" rx="2"/>'
         )
 
 

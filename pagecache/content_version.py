@@ -44,6 +44,9 @@ VERSION_KEY = "content-version"
 LAST_KEY = "content-version:last-known"
 # The last version this process read: used only while both cache and database fail.
 _last_seen: str | None = None
+# Edits this process has committed: lets a request that made one stop using the
+# version it read before (pagecache.fragments).
+_bumps = 0
 # What a deploy changes besides content. Tests, scripts and docs render nothing;
 # hidden folders (virtual environments, git) and generated ones are not ours.
 RELEASE_SUFFIXES = {".py", ".html", ".md", ".txt", ".xml", ".json", ".toml"}
@@ -130,11 +133,16 @@ def bump() -> None:
     transaction.on_commit(_bump_committed)
 
 
+def local_bumps() -> int:
+    return _bumps
+
+
 def _bump_committed() -> None:
     # After commit, not inside the editor's transaction: no reader can then see
     # the new version before the new rows, and the version row is never locked
     # in the middle of an edit, where it would take part in deadlocks between
     # two editors' transactions on PostgreSQL.
+    global _bumps
     from pagecache.models import ContentVersion
 
     version = uuid4().hex[:16]
@@ -145,4 +153,5 @@ def _bump_committed() -> None:
         # save that happened. Pages stay as they were until the next edit.
         logger.exception("content version not moved on after a committed edit")
         return
+    _bumps += 1
     _publish(version)

@@ -8,6 +8,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from frameworks.models import Criterion, Framework, Score
+from pagecache import fragments
 from releases.models import ReleaseSnapshot
 
 
@@ -19,7 +20,8 @@ def _private_cache(tmp_path_factory):
     # A fast hasher: tests sign in many times, and the real one is slow on purpose.
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     caches = {"default": {"BACKEND": backend, "LOCATION": str(location)}}
-    with override_settings(CACHES=caches, PASSWORD_HASHERS=fast):
+    # Every reused page fragment is rendered again and compared (pagecache.fragments).
+    with override_settings(CACHES=caches, PASSWORD_HASHERS=fast, FRAGMENTS_VERIFY=True):
         yield
 
 
@@ -33,10 +35,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # The page cache and the content version live in the cache: start every test empty.
+    # The page cache and the content version live in the cache, and the page
+    # fragments in this process: start every test empty.
     cache.clear()
+    fragments.clear()
     yield
     cache.clear()
+    fragments.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,124 @@
+"""Pieces of pages rendered once per content version in each worker, then reused
+by every page that shows them.
+
+Misses are common: every edit moves the content version on, nearly every
+verdict permalink is unique, and crawlers follow every comparison. But most of
+what a miss renders is not new: Flask's cell on "Async support", with its note,
+source and review date, is the same on every comparison that includes Flask,
+and its highlighted code on every page that shows it. Those pieces are kept
+here, in the worker's memory, under the same two things that key whole pages
+(``pagecache.page_cache``): the content version and the day. When either moves
+on, every piece goes at once, so a piece can never outlive the rows it shows.
+
+A piece is named by what its body reads (see the ``{% fragment %}`` tag in
+``pagecache.templatetags.fragments``). With ``FRAGMENTS_VERIFY`` on, as in the
+tests, every hit is rendered again and must match what was stored: a body that
+reads something its name leaves out fails loudly there instead of showing one
+reader another page's piece.
+
+Why not Django's ``{% cache %}`` tag: it would have every template pass the
+content version by hand (one forgotten argument and a piece outlives an edit),
+and a round trip to a cache backend per piece costs more than rendering most of
+them. An in-process dict is what the pieces need: small, per worker, dropped
+whole.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.utils.safestring import SafeString
+
+from pagecache import content_version
+
+# About 1.5 KB a piece: a 50-framework catalogue's cells and code fit in a few MB.
+MAX_ENTRIES = 8192
+
+_lock = threading.Lock()
+_generation: tuple[str, str, int] | None = None
+_entries: OrderedDict[tuple[Hashable, ...], SafeString] = OrderedDict()
+# The generation read once per request: a page's pieces then all come from the
+# version its cache key was made with, for one cache lookup instead of one each.
+_local = threading.local()
+
+
+class FragmentMismatch(AssertionError):
+    """A stored piece differs from a fresh render: its name misses something it reads."""
+
+
+def _read_generation() -> tuple[str, str, int]:
+    return (
+        content_version.current(),
+        datetime.date.today().isoformat(),
+        content_version.local_bumps(),
+    )
+
+
+def _request_started(**kwargs) -> None:
+    _local.in_request, _local.generation = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _local.in_request, _local.generation = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="pagecache.fragments:start")
+request_finished.connect(_request_finished, dispatch_uid="pagecache.fragments:finish")
+
+
+def current_generation() -> tuple[str, str, int]:
+    if not getattr(_local, "in_request", False):
+        return _read_generation()
+    generation = _local.generation
+    # An edit committed by this process during the request moves it on at once.
+    if generation is None or generation[2] != content_version.local_bumps():
+        generation = _local.generation = _read_generation()
+    return generation
+
+
+def clear() -> None:
+    global _generation
+    with _lock:
+        _entries.clear()
+        _generation = None
+
+
+def size() -> int:
+    return len(_entries)
+
+
+def get_or_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
+    """The piece stored under ``key`` for today's content, rendering it on the first ask."""
+    global _generation
+    generation = current_generation()
+    with _lock:
+        if generation != _generation:
+            _entries.clear()
+            _generation = generation
+        stored = _entries.get(key)
+        if stored is not None:
+            _entries.move_to_end(key)
+    if stored is not None:
+        if getattr(settings, "FRAGMENTS_VERIFY", False):
+            _verify(key, stored, render())
+        return stored
+    fresh = SafeString(render())
+    with _lock:
+        if generation == _generation:
+            _entries[key] = fresh
+            if len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    return fresh
+
+
+def _verify(key: tuple[Hashable, ...], stored: str, fresh: str) -> None:
+    if fresh != stored:
+        raise FragmentMismatch(
+            f"fragment {key!r} rendered differently from the stored copy: its name "
+            "must include everything its body reads"
+        )
