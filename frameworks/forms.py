@@ -1,6 +1,8 @@
 """Reader-facing forms: what a query string may ask for, and what to say when it cannot."""
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -31,9 +33,9 @@ class CompareForm(forms.Form):
 
     f = SlugListField(required=False)
 
-    def __init__(self, data, frameworks) -> None:
+    def __init__(self, data, frameworks: Mapping[str, Any]) -> None:
         super().__init__(data)
-        self.frameworks = frameworks  # the queryset a pick must be in
+        self.frameworks = frameworks  # the frameworks a pick must be one of, by slug
         self.picked: list[str] = []
 
     def clean_f(self) -> list:
@@ -48,7 +50,7 @@ class CompareForm(forms.Form):
             )
         if not all(SLUG.fullmatch(s) for s in slugs):
             raise ValidationError("That is not the name of a framework: pick from the list below.")
-        found = {fw.slug: fw for fw in self.frameworks.filter(slug__in=slugs)}
+        found = self.frameworks
         missing = [s for s in slugs if s not in found]
         if missing:
             raise ValidationError(

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from codesamples import presentation as code_presentation
 from codesamples.models import BenchmarkResult, CodeSample
-from frameworks import comparison, search
+from frameworks import comparison, search, snapshot
 from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
@@ -143,11 +143,13 @@ def _private_if_draft(response: HttpResponse, frameworks: list[Framework]) -> Ht
 
 
 def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str) -> HttpResponse:
-    criteria = list(Criterion.objects.all())
-    table = comparison.compare(frameworks, criteria)
+    table = comparison.compare(frameworks, snapshot.criteria())
     only_differences = request.GET.get("diff") == "1"
     show_notes = request.GET.get("notes") == "1"
-    samples = list(CodeSample.objects.for_frameworks(frameworks))
+    if all(fw.is_published for fw in frameworks):
+        samples = snapshot.code_samples(frameworks)
+    else:
+        samples = list(CodeSample.objects.for_frameworks(frameworks))
     return render(
         request,
         "frameworks/compare.html",
@@ -163,7 +165,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "chart": comparison.chart(table),
             "stacked_chart": comparison.stacked_chart(table),
             "canonical": canonical,
-            "all_frameworks": Framework.objects.published().only("name", "slug"),
+            "all_frameworks": snapshot.published().values(),
             "selected": {fw.slug for fw in frameworks},
             "code_rows": code_presentation.code_grid(samples, frameworks),
             "code_columns": code_presentation.code_columns(samples, frameworks),
@@ -197,13 +199,17 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
     target = comparison_url(a, b)
     if target != request.path:
         return HttpResponsePermanentRedirect(_keeping_switches(request, target))
-    found = {
-        fw.slug: fw
-        for fw in Framework.objects.visible_to(request.user)
-        .with_scores()
-        .with_latest_release()
-        .filter(slug__in=[a, b])
-    }
+    published = snapshot.published()
+    if a in published and b in published:
+        found = published
+    else:  # a draft, which only an editor may preview, or no such framework
+        found = {
+            fw.slug: fw
+            for fw in Framework.objects.visible_to(request.user)
+            .with_scores()
+            .with_latest_release()
+            .filter(slug__in=[a, b])
+        }
     missing = [s for s in (a, b) if s not in found]
     if missing:
         return _not_found(
@@ -219,8 +225,8 @@ def compare_pair(request: HttpRequest, pair: tuple[str, str]) -> HttpResponse:
 @reads_query("f", "diff", "notes")
 @require_safe
 def compare_many(request: HttpRequest) -> HttpResponse:
-    all_frameworks = Framework.objects.published().only("name", "slug")
-    candidates = Framework.objects.published().with_scores().with_latest_release()
+    candidates = snapshot.published()
+    all_frameworks = candidates.values()
     form = CompareForm(request.GET, candidates)
     if not form.is_valid():
         return render(

@@ -192,3 +192,9 @@ class EmbeddedCache(FailSafeMixin, DjangoCache):
 
     def get(self, key, default=None, version=None):
         return self._call(self._get_refreshing, default, key, default, version)
+
+    def close(self, **kwargs) -> None:
+        """Kept open: Django closes every cache at the end of each request, which for
+        diskcache meant reopening its eight SQLite shards, pragmas and all, on the
+        next one (a third of the time of a miss). diskcache reopens them by itself
+        in a forked worker, and a connection per thread is what it is built for."""

@@ -29,6 +29,7 @@ import datetime
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
@@ -41,7 +42,8 @@ MAX_ENTRIES = 8192
 
 _lock = threading.Lock()
 _generation: tuple[str, str, int] | None = None
-_entries: OrderedDict[tuple[Hashable, ...], SafeString] = OrderedDict()
+_entries: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+_MISSING = object()
 # The generation read once per request: a page's pieces then all come from the
 # version its cache key was made with, for one cache lookup instead of one each.
 _local = threading.local()
@@ -92,28 +94,45 @@ def size() -> int:
     return len(_entries)
 
 
-def get_or_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
-    """The piece stored under ``key`` for today's content, rendering it on the first ask."""
+def remember(key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value for today's content, computed on the first ask in this worker.
+
+    For values read from the content and never changed by their readers (the
+    scoring catalogue's frozen dataclasses): unpickling them from the shared
+    cache on every miss cost more than a millisecond.
+    """
     global _generation
     generation = current_generation()
     with _lock:
         if generation != _generation:
             _entries.clear()
             _generation = generation
-        stored = _entries.get(key)
-        if stored is not None:
+        stored = _entries.get(key, _MISSING)
+        if stored is not _MISSING:
             _entries.move_to_end(key)
-    if stored is not None:
-        if getattr(settings, "FRAGMENTS_VERIFY", False):
-            _verify(key, stored, render())
-        return stored
-    fresh = SafeString(render())
+            return stored
+    value = compute()
     with _lock:
         if generation == _generation:
-            _entries[key] = fresh
+            _entries[key] = value
             if len(_entries) > MAX_ENTRIES:
                 _entries.popitem(last=False)
-    return fresh
+    return value
+
+
+def get_or_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
+    """The piece stored under ``key`` for today's content, rendering it on the first ask."""
+    rendered = False
+
+    def fresh() -> SafeString:
+        nonlocal rendered
+        rendered = True
+        return SafeString(render())
+
+    piece = remember(("fragment", *key), fresh)
+    if not rendered and getattr(settings, "FRAGMENTS_VERIFY", False):
+        _verify(key, piece, render())
+    return piece
 
 
 def _verify(key: tuple[Hashable, ...], stored: str, fresh: str) -> None:

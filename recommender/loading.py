@@ -10,7 +10,7 @@ import datetime
 from django.core.cache import cache
 
 from frameworks.models import Criterion, Framework, Score
-from pagecache import content_version
+from pagecache import content_version, fragments
 from recommender.models import Choice, ChoiceEffect, Question
 from recommender.moments import end_of_second, stamp
 from recommender.scoring import (
@@ -64,13 +64,19 @@ def load_catalogue_from_db() -> Catalogue:
     return Catalogue(criteria=criteria, frameworks=frameworks, questions=questions)
 
 
-def load_catalogue() -> Catalogue:
+def _shared_catalogue() -> Catalogue:
     key = f"scoring-catalogue:{content_version.current()}"
     catalogue = cache.get(key)
     if catalogue is None:
         catalogue = load_catalogue_from_db()
         cache.set(key, catalogue)
     return catalogue
+
+
+def load_catalogue() -> Catalogue:
+    """Kept in the worker for the content version; the shared cache spares the
+    database for the other workers."""
+    return fragments.remember(("scoring-catalogue",), _shared_catalogue)
 
 
 def load_catalogue_as_of_from_db(moment: datetime.datetime) -> Catalogue:

@@ -2,8 +2,18 @@
 
 Starts gunicorn with the production settings (less the HTTPS redirect: it serves
 plain loopback) on a free loopback port with a throw-away seeded database, then
-measures each page with wrk, first with the seeded 10 frameworks and then with
-50. Prints a table and writes it as JSON to var/bench.json.
+measures with wrk, first with the seeded frameworks and then with 50:
+
+* hits: each page asked again and again, answered from the page cache;
+* misses: real distinct pages, each asked once (random 3- and 4-way comparisons
+  in random column order, and random answer sets for the verdict), so that
+  nearly every request renders; the share that did is counted from the cache;
+* the profile's first render after an edit, over several edits.
+
+Every row is also given as a share of the static-file ceiling measured in the
+same run. Then the time to render each public page once (scripts/render_times.py)
+and each gunicorn worker's resident memory after the run. Prints the tables and
+writes them as JSON to var/bench.json and as Markdown to var/bench.md.
 """
 
 from __future__ import annotations
@@ -48,6 +58,8 @@ Score.objects.bulk_create(Score(framework=fw, criterion=c, value=(i + j) % 6, no
     for i, fw in enumerate(new) for j, c in enumerate(criteria))
 print(Framework.objects.count())
 """
+EDIT = "from pagecache import content_version; content_version.bump()"
+DISTINCT_PATHS = 20000
 
 
 def ensure_wrk() -> str:
@@ -81,18 +93,121 @@ def run_wrk(wrk: str, url: str) -> dict:
         text=True,
         check=True,
     ).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out: str) -> dict:
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = to_ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1))
     p99 = to_ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
     return {
+        "requests": requests,
         "rps": rps,
         "p50_ms": p50,
         "p99_ms": p99,
         "non_2xx": int(non2xx.group(1)) if non2xx else 0,
         "socket_errors": errors.group(0) if errors else "",
     }
+
+
+def run_wrk_paths(wrk: str, base: str, paths: list[str], workdir: Path) -> dict:
+    """wrk over ``paths``, each thread taking every other one in turn: no page twice
+    until the list runs out."""
+    script = workdir / "paths.lua"
+    listed = ",\n".join(json.dumps(p) for p in paths)
+    script.write_text(
+        f"local paths = {{\n{listed}\n}}\n"
+        "local threads = 0\n"
+        "function setup(thread) thread:set('id', threads); threads = threads + 1 end\n"
+        "local i = nil\n"
+        "function request()\n"
+        "  i = (i or id) + 2\n"
+        "  return wrk.format('GET', paths[(i % #paths) + 1])\n"
+        "end\n"
+    )
+    out = subprocess.run(
+        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return parse_wrk(out)
+
+
+def comparison_paths(slugs: list[str], rng: random.Random) -> list[str]:
+    """Distinct random 3- and 4-way comparisons; the column order is part of the page."""
+    seen: dict[str, None] = {}
+    for _ in range(DISTINCT_PATHS * 3):
+        picked = rng.sample(slugs, rng.choice((3, 4)))
+        seen["/compare/?" + "&".join(f"f={slug}" for slug in picked)] = None
+        if len(seen) == DISTINCT_PATHS:
+            break
+    return list(seen)
+
+
+def verdict_paths(questionnaire_html: str, rng: random.Random) -> list[str]:
+    """Distinct random answer sets, read from the questionnaire's own inputs."""
+    choices: dict[str, list[str]] = {}
+    multiple: set[str] = set()
+    for kind, name, value in re.findall(
+        r'type="(radio|checkbox)"[^>]*name="([\w-]+)" value="([\w-]*)"', questionnaire_html
+    ):
+        if value:
+            choices.setdefault(name, []).append(value)
+        if kind == "checkbox":
+            multiple.add(name)
+    seen: dict[str, None] = {}
+    for _ in range(DISTINCT_PATHS * 3):
+        query = []
+        for name, values in choices.items():
+            if name in multiple:
+                query += [(name, v) for v in values if rng.random() < 0.3]
+            elif rng.random() < 0.8:
+                query.append((name, rng.choice(values)))
+        seen["/recommend/verdict/?" + "&".join(f"{k}={v}" for k, v in query)] = None
+        if len(seen) == DISTINCT_PATHS:
+            break
+    return list(seen)
+
+
+def worker_rss_mb(master_pid: int) -> list[float]:
+    """Resident memory of each gunicorn worker (the master's children), in MB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid) and "VmRSS" in fields:
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
+def first_render_after_edit_ms(site: ThrowawaySite, url: str, edits: int = 10) -> float:
+    times = []
+    for _ in range(edits):
+        site.manage("shell", "-c", EDIT)
+        start = time.perf_counter()
+        fetch(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def render_times(site: ThrowawaySite) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "render_times.py")],
+        cwd=ROOT,
+        env=site.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out)["pages"]
 
 
 def bench_scoring() -> float:
@@ -171,28 +286,49 @@ def main() -> None:
         "connections": CONNECTIONS,
         "runs": {},
     }
+    rng = random.Random(2026)  # the same pages on every run
     with ThrowawaySite("compare-bench-") as site:
         base = site.base
         site.seed()
-        for size in (10, 50):
-            if size == 50:
+        for grow in (False, True):
+            if grow:
                 site.manage("shell", "-c", GROW)
             site.start()
             _, home = fetch(base + "/")
             css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1).decode()
+            slugs = [
+                fw["slug"]
+                for fw in json.loads(fetch(base + "/api/catalogue.json")[1])["frameworks"]
+            ]
+            questionnaire = fetch(base + "/recommend/")[1].decode()
             # The ceiling is measured before and after the pages and averaged, so
             # that a machine whose speed drifts during the run skews no ratio.
             before = run_wrk(wrk, base + css)
             rows = {}
             for name, path in PAGES:
                 fetch(base + path)  # warm the page cache, as a reader before would
-                row = {"path": path, **run_wrk(wrk, base + path)}
+                row = {"path": path, "kind": "hit", **run_wrk(wrk, base + path)}
                 _, body = fetch(base + path, "br")
                 row["brotli_bytes"] = len(body)
+                rows[name] = row
+            for name, paths in (
+                ("random 3-/4-way compare", comparison_paths(slugs, rng)),
+                ("unique verdict", verdict_paths(questionnaire, rng)),
+            ):
+                row = {
+                    "path": paths[0],
+                    "kind": "miss",
+                    **run_wrk_paths(wrk, base, paths, site.workdir),
+                }
+                # Each page is asked once until the list runs out: every request
+                # up to its length rendered a page nobody had asked for before.
+                row["misses"] = min(row["requests"], len(paths))
+                row["brotli_bytes"] = len(fetch(base + paths[1], "br")[1])
                 rows[name] = row
             after = run_wrk(wrk, base + css)
             ceiling_row = {
                 "path": css,
+                "kind": "ceiling",
                 **{k: (before[k] + after[k]) / 2 for k in ("rps", "p50_ms", "p99_ms")},
                 "non_2xx": before["non_2xx"] + after["non_2xx"],
                 "socket_errors": before["socket_errors"] or after["socket_errors"],
@@ -203,8 +339,14 @@ def main() -> None:
             for row in rows.values():
                 row["ratio"] = row["rps"] / ceiling_row["rps"]
             rows = {"static file (ceiling)": ceiling_row, **rows}
-            results["runs"][str(size)] = rows
+            size = str(len(slugs))
+            results["runs"][size] = rows
+            results.setdefault("worker_rss_mb", {})[size] = worker_rss_mb(site.server.pid)
+            results.setdefault("profile_after_edit_ms", {})[size] = first_render_after_edit_ms(
+                site, base + "/frameworks/django/"
+            )
             site.stop()
+            results.setdefault("render_ms", {})[size] = render_times(site)
         # First visit to the compare page: HTML plus every stylesheet and script, with Brotli.
         site.start()
         _, html = fetch(base + "/compare/django-vs-flask/")
@@ -224,30 +366,31 @@ def main() -> None:
 
 
 def print_table(results: dict) -> None:
-    print(
-        f"\nwrk: {results['connections']} connections, {results['duration_s']} s per URL; "
-        f"{results['machine']['cores']} cores, {results['machine']['platform']}"
-    )
-    header = (
-        f"{'frameworks':>10} {'page':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'non-2xx':>8} {'vs ceiling':>10} {'br bytes':>9}"
-    )
-    print(header)
-    print("-" * len(header))
-    for size, rows in results["runs"].items():
-        for name, row in rows.items():
-            print(
-                f"{size:>10} {name:<22} {row['rps']:>9.0f} {row['p50_ms']:>8.2f} "
-                f"{row['p99_ms']:>8.2f} {row['non_2xx']:>8} {row['ratio']:>9.0%} "
-                f"{row['brotli_bytes']:>9}"
-            )
-    kb = results["compare_first_visit_brotli_bytes"] / 1024
-    print(f"\nCompare page, first visit (HTML + CSS + JS, Brotli): {kb:.1f} KB (target <= 60 KB)")
-    ms = results["scoring_ms_per_verdict_50x30x15"]
-    print(
-        f"Scoring, 50 frameworks x 30 criteria x 15 answers: {ms:.2f} ms per verdict "
-        "(target < 2 ms)"
-    )
+    print(markdown_table(results))
+
+
+def _render_lines(results: dict) -> list[str]:
+    sizes = list(results["render_ms"])
+    lines = [
+        "Rendering each public page on a miss (page cache off), in ms: the first render "
+        "after an edit, and the median of 50 renders:",
+        "",
+        "| page | "
+        + " | ".join(f"{n} frameworks: after an edit | median of 50 | queries" for n in sizes)
+        + " |",
+        "| --- |" + " ---: | ---: | ---: |" * len(sizes),
+    ]
+    for name in results["render_ms"][sizes[0]]:
+        cells = []
+        for n in sizes:
+            page = results["render_ms"][n][name]
+            cells += [
+                f"{page['after_edit_ms']:.1f}",
+                f"{page['median_ms']:.1f}",
+                str(page["queries"]),
+            ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def markdown_table(results: dict) -> str:
@@ -255,24 +398,39 @@ def markdown_table(results: dict) -> str:
     lines = [
         f"Measured with `make bench` on {machine['cores']} cores ({machine['processor']}, "
         f"{machine['platform']}), Python {machine['python']}; wrk with "
-        f"{results['connections']} connections for {results['duration_s']} s per URL.",
+        f"{results['connections']} connections for {results['duration_s']} s per row. "
+        "A hit is one page asked again and again; a miss row asks real distinct pages, "
+        "each once.",
         "",
-        "| frameworks | page | req/s | p50 ms | p99 ms | non-2xx | vs ceiling | Brotli bytes |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| frameworks | page | kind | req/s | p50 ms | p99 ms | non-2xx | misses "
+        "| vs ceiling | Brotli bytes |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, rows in results["runs"].items():
         for name, row in rows.items():
+            misses = f"{row['misses']:,} of {row['requests']:,}" if "misses" in row else ""
             lines.append(
-                f"| {size} | {name} | {row['rps']:.0f} | {row['p50_ms']:.2f} | "
-                f"{row['p99_ms']:.2f} | {row['non_2xx']} | {row['ratio']:.0%} | "
-                f"{row['brotli_bytes']:,} |"
+                f"| {size} | {name} | {row.get('kind', '')} | {row['rps']:.0f} | "
+                f"{row['p50_ms']:.2f} | {row['p99_ms']:.2f} | {row['non_2xx']} | {misses} | "
+                f"{row['ratio']:.0%} | {row['brotli_bytes']:,} |"
             )
     kb = results["compare_first_visit_brotli_bytes"] / 1024
     ms = results["scoring_ms_per_verdict_50x30x15"]
+    after_edit = ", ".join(
+        f"{ms_:.1f} ms with {n} frameworks" for n, ms_ in results["profile_after_edit_ms"].items()
+    )
+    rss = "; ".join(
+        f"{n} frameworks: " + ", ".join(f"{mb:.0f}" for mb in sizes)
+        for n, sizes in results["worker_rss_mb"].items()
+    )
     lines += [
         "",
+        f"The profile's first answer after an edit (median of 10 edits, over HTTP): {after_edit}.",
+        f"Each gunicorn worker's resident memory after the run, in MB: {rss}.",
         f"Compare page, first visit (HTML, CSS and JavaScript with Brotli): {kb:.1f} KB.",
         f"Scoring a verdict for 50 frameworks × 30 criteria × 15 answered questions: {ms:.2f} ms.",
+        "",
+        *_render_lines(results),
         "",
     ]
     return "\n".join(lines)

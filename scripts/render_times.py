@@ -40,7 +40,10 @@ PAGES = [
     ("use case", "/use-cases/personal-blog/"),
     ("questionnaire", "/recommend/"),
     ("verdict", "/recommend/verdict/?project_type=ecommerce&project_size=large&security=high"),
-    ("verdict.json", "/recommend/verdict.json?project_type=rest_api&project_size=small&must_haves=openapi&must_haves=auth"),
+    (
+        "verdict.json",
+        "/recommend/verdict.json?project_type=rest_api&project_size=small&must_haves=openapi&must_haves=auth",
+    ),
     ("changes", "/changes/"),
     ("framework history", "/frameworks/django/history/"),
     ("search", "/search/?q=async"),

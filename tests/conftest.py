@@ -90,7 +90,9 @@ def many_frameworks(db):
             )
             for fw in new
         )
+        # bulk_create sends no signals: drop what an editor's save would make stale.
         cache.clear()
+        fragments.clear()
 
     return grow
 

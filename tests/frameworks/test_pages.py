@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from frameworks.models import Criterion, Framework
+from pagecache import fragments
 
 PAGES = [
     "/",
@@ -202,7 +203,9 @@ def test_scores_not_reviewed_for_a_year_are_flagged(client, seeded):
     assert "review due" not in html
     old = datetime.date.today() - datetime.timedelta(days=400)
     Score.objects.filter(framework__slug="flask", criterion__slug="admin").update(last_reviewed=old)
-    cache.clear()  # update() bypasses the signals an editor's save would send
+    # update() bypasses the signals an editor's save would send
+    cache.clear()
+    fragments.clear()
     html = client.get("/frameworks/flask/").content.decode()
     assert html.count("review due") == 1
 
