@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from codesamples.models import CodeSample
 from frameworks.models import Criterion, Framework
-from pagecache.fragments import remember
+from pagecache.fragments import remember, remember_each
 
 
 def _load_published() -> dict[str, Framework]:
@@ -32,10 +32,15 @@ def criteria() -> list[Criterion]:
 
 
 def code_samples(frameworks: list[Framework]) -> list[CodeSample]:
-    """The samples of these frameworks, each framework's loaded once for the content version."""
-    samples: list[CodeSample] = []
-    for fw in frameworks:
-        samples += remember(
-            ("code-samples", fw.pk), lambda fw=fw: list(CodeSample.objects.for_frameworks([fw]))
-        )
-    return samples
+    """The samples of these frameworks, each framework's loaded once for the content
+    version: one query for those not loaded yet, none once they all are."""
+
+    def load(missing: list[int]) -> list[list[CodeSample]]:
+        wanted = [frameworks[i] for i in missing]
+        by_framework: dict[int, list[CodeSample]] = {fw.pk: [] for fw in wanted}
+        for sample in CodeSample.objects.for_frameworks(wanted):
+            by_framework[sample.framework_id].append(sample)
+        return [by_framework[fw.pk] for fw in wanted]
+
+    keys = [("code-samples", fw.pk) for fw in frameworks]
+    return [sample for samples in remember_each(keys, load) for sample in samples]

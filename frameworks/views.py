@@ -1,6 +1,5 @@
 """Reader-facing catalogue pages. Each loads its data in a fixed number of queries."""
 
-from django.db.models import Avg
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
 from frameworks.scale import SCORE_MAX, SCORE_MIN
+from pagecache.fragments import remember
 from pagecache.keys import reads_query
 from recommender import use_case_fits
 from recommender.answers import answers_query
@@ -36,13 +36,12 @@ def _not_found(request: HttpRequest, message: str) -> HttpResponse:
 
 
 def _criterion_averages() -> dict[str, float]:
-    rows = (
-        Score.objects.published()
-        .values("criterion__slug")
-        .annotate(average=Avg("value"))
-        .order_by()
-    )
-    return {row["criterion__slug"]: row["average"] for row in rows}
+    """Each criterion's average score over the published frameworks (from the snapshot)."""
+    values: dict[str, list[int]] = {}
+    for fw in snapshot.published().values():
+        for score in fw.scores.all():
+            values.setdefault(score.criterion.slug, []).append(score.value)
+    return {slug: sum(v) / len(v) for slug, v in values.items()}
 
 
 @reads_query()
@@ -74,15 +73,14 @@ def home(request: HttpRequest) -> HttpResponse:
 def framework_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kinds = dict(Framework.Kind.choices)
-    frameworks = Framework.objects.published().with_scores()
+    frameworks = list(snapshot.published().values())
     notice = ""
     if kind in kinds:
-        frameworks = frameworks.filter(kind=kind)
+        frameworks = [fw for fw in frameworks if fw.kind == kind]
     elif kind:
         notice = "There is no such kind of framework; showing them all."
         kind = ""
-    frameworks = list(frameworks)
-    criteria = list(Criterion.objects.all())
+    criteria = snapshot.criteria()
     table = comparison.compare(frameworks, criteria)
     return render(
         request,
@@ -114,7 +112,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     strengths, weaknesses = comparison.strengths_and_weaknesses(framework, _criterion_averages())
     scores = sorted(framework.scores.all(), key=lambda s: (s.criterion.order, s.criterion.name))
     fits = UseCaseFit.objects.filter(framework=framework).select_related("use_case")
-    others = Framework.objects.published().exclude(pk=framework.pk).only("name", "slug")
+    others = [fw for fw in snapshot.published().values() if fw.pk != framework.pk]
     compare_links = [(other, comparison_url(framework.slug, other.slug)) for other in others]
     response = render(
         request,
@@ -127,7 +125,11 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fits": fits,
             "compare_links": compare_links,
             "oldest_review": min((s.last_reviewed for s in scores), default=None),
-            "code_samples": list(CodeSample.objects.for_frameworks([framework])),
+            "code_samples": (
+                snapshot.code_samples([framework])
+                if framework.is_published
+                else list(CodeSample.objects.for_frameworks([framework]))
+            ),
         },
     )
     return _private_if_draft(response, [framework])
@@ -283,8 +285,16 @@ def criterion_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def use_case_list(request: HttpRequest) -> HttpResponse:
     catalogue = load_catalogue()
+    # One verdict per use case: computed once for the content version (its
+    # example answers are content too), not on every render.
     use_cases = [
-        (uc, use_case_fits.best_names(catalogue, uc.example_answers))
+        (
+            uc,
+            remember(
+                ("use-case-best", uc.pk),
+                lambda uc=uc: use_case_fits.best_names(catalogue, uc.example_answers),
+            ),
+        )
         for uc in UseCase.objects.with_fits()
     ]
     return render(request, "frameworks/use_case_list.html", {"use_cases": use_cases})
@@ -296,7 +306,10 @@ def use_case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     use_case = get_object_or_404(UseCase.objects.with_fits(), slug=slug)
     catalogue = load_catalogue()
     parsed = use_case_fits.parse_example(catalogue, use_case.example_answers)
-    verdict = use_case_fits.example_verdict(catalogue, parsed)
+    verdict = remember(
+        ("use-case-verdict", use_case.pk),
+        lambda: use_case_fits.example_verdict(catalogue, parsed),
+    )
     query = "?" + answers_query(parsed.answers) if parsed.answers else ""
     notes = {fit.framework.slug: fit.note for fit in use_case.fits.all()}
     return render(

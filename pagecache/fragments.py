@@ -94,6 +94,32 @@ def size() -> int:
     return len(_entries)
 
 
+def remember_each(
+    keys: list[tuple[Hashable, ...]], compute_missing: Callable[[list[int]], list[Any]]
+) -> list[Any]:
+    """``remember`` for many keys at once: ``compute_missing`` gets the indexes of
+    the keys not yet stored and returns their values in that order (one query for
+    all of them rather than one each)."""
+    global _generation
+    generation = current_generation()
+    with _lock:
+        if generation != _generation:
+            _entries.clear()
+            _generation = generation
+        found = [_entries.get(key, _MISSING) for key in keys]
+    missing = [i for i, value in enumerate(found) if value is _MISSING]
+    if missing:
+        for i, value in zip(missing, compute_missing(missing), strict=True):
+            found[i] = value
+        with _lock:
+            if generation == _generation:
+                for i in missing:
+                    _entries[keys[i]] = found[i]
+                while len(_entries) > MAX_ENTRIES:
+                    _entries.popitem(last=False)
+    return found
+
+
 def remember(key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
     """``compute()``'s value for today's content, computed on the first ask in this worker.
 

@@ -1,8 +1,12 @@
+import datetime
 from urllib.parse import urlsplit
 
 from django import template
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from frameworks.models import review_cutoff
 from frameworks.rendering import render_markdown
@@ -79,3 +83,52 @@ def source_link(url="", date=None, label="source"):
             )
         )
     return format_html_join("", "{}", ((p,) for p in parts))
+
+
+def _day(moment) -> tuple[str, str]:
+    """A moment as the ``date`` filter shows it in the site's time zone: ISO and "1 Dec 2026"."""
+    if not moment:
+        return "", ""
+    if isinstance(moment, datetime.datetime) and timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return date_format(moment, "Y-m-d"), date_format(moment, "j M Y")
+
+
+@register.simple_tag
+def score_history_link(score, framework_slug: str):
+    """Beside a score: how often it changed, linking to its history, and a way to
+    correct it. ``score`` carries ``change_count`` and ``last_changed``
+    (``with_change_stats``). Shown 17 times on a profile: a tag, not an include."""
+    criterion = score.criterion.slug
+    iso, day = _day(score.last_changed)
+    count = score.change_count
+    if count:
+        times = "once" if count == 1 else f"{count} times"
+        changed = format_html('Changed {}; last on <time datetime="{}">{}</time>', times, iso, day)
+    else:
+        changed = format_html('Unchanged since <time datetime="{}">{}</time>', iso, day)
+    return format_html(
+        '<span class="score-trust small"><a href="{}">{}</a> · <a href="{}">Suggest a correction'
+        '<span class="visually-hidden"> to {}</span></a></span>',
+        reverse("changelog:score_history", args=[framework_slug, criterion]),
+        changed,
+        reverse("corrections:suggest", args=[framework_slug, criterion]),
+        score.criterion.name,
+    )
+
+
+@register.simple_tag
+def overview_cells(row):
+    """One row of the all-frameworks table: a number per framework, the highest marked.
+
+    306 cells with 18 frameworks, 850 with 50: as template markup each cost more
+    than the rest of the page; the values are integers, nothing to escape.
+    """
+    return mark_safe(
+        "".join(
+            f'<td class="num best">{cell.value}<span class="visually-hidden"> (highest)</span></td>'
+            if cell.best
+            else f'<td class="num">{"–" if cell.value is None else cell.value}</td>'
+            for cell in row.cells
+        )
+    )

@@ -8,20 +8,13 @@ criterion names) is escaped once per name, the numbers formatted as
 ``floatformat`` would (one decimal, halves rounded up).
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from frameworks.formatting import fixed
+
 register = template.Library()
-
-TENTH = Decimal("0.1")
-
-
-def one_decimal(value: float) -> str:
-    """``value|floatformat:1``: from the shortest repr, so 2.25 shows as 2.3, not 2.2."""
-    return str(Decimal(repr(value)).quantize(TENTH, rounding=ROUND_HALF_UP))
 
 
 @register.simple_tag
@@ -35,6 +28,6 @@ def contribution_rows(contributions) -> SafeString:
             name = names[c.name] = escape(c.name)
         rows.append(
             f'<tr><th scope="row">{name}</th><td class="num">{c.share_percent:d} %</td>'
-            f'<td class="num">{c.value:d}/5</td><td class="num">{one_decimal(c.points)}</td></tr>'
+            f'<td class="num">{c.value:d}/5</td><td class="num">{fixed(c.points, 1)}</td></tr>'
         )
     return mark_safe("".join(rows))

@@ -66,6 +66,8 @@ ALLOWED = {
     # Pygments' HTML formatter output: it escapes every character of the sample's source.
     "templates/includes/_code_sample.html",  # text/markdown, the name escaped by markdown_text
     "frameworks/comparison.py",  # Bar.svg: five numbers formatted with :d and :g, no text
+    "codesamples/presentation.py",  # BenchBar.svg: numbers only, likewise
+    "frameworks/templatetags/catalogue.py",  # overview_cells: integer scores only
     # A template's own output, escaped by the engine as it rendered, kept for reuse.
     "pagecache/fragments.py",
     "recommender/templatetags/verdict_tables.py",  # names escaped, the rest formatted numbers
