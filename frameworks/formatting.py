@@ -9,5 +9,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 
 def fixed(value: float, places: int) -> str:
-    """``value|floatformat:places``: from the shortest repr, halves rounded up (2.25 is 2.3)."""
-    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    """``value|floatformat:places``: the shortest repr rounded half up (2.25 is 2.3).
+
+    Python's own formatting rounds the binary value, which agrees except when the
+    shortest repr ends in a 5 just past ``places`` (2.25, 0.15): only those take
+    the slower decimal path.
+    """
+    text = repr(float(value))
+    _whole, _, decimals = text.partition(".")
+    if "e" in text or "n" in text or (len(decimals) == places + 1 and decimals[-1] == "5"):
+        exponent = Decimal(1).scaleb(-places)
+        shown = str(Decimal(text).quantize(exponent, rounding=ROUND_HALF_UP))
+    else:
+        shown = f"{float(value):.{places}f}"
+    # Like the filter, no "-0": a value that rounds to zero shows without a sign.
+    return shown.lstrip("-") if float(shown) == 0 else shown
