@@ -65,6 +65,11 @@ class BenchBar:
         return self.y + self.height - 2
 
     @property
+    def figures(self) -> str:
+        """"12345 (67%)": the bar's req/s and share of the fastest, for the table."""
+        return f"{fixed(self.rps, 0)} ({fixed(self.percent, 0)}%)"
+
+    @property
     def svg(self) -> str:
         """The bar and its percentage, formatted here rather than through a dozen
         template lookups and filters per bar; numbers only, nothing to escape."""

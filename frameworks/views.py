@@ -344,8 +344,8 @@ def site_search(request: HttpRequest) -> HttpResponse:
 @reads_query()
 @require_safe
 def catalogue_json(request: HttpRequest) -> JsonResponse:
-    frameworks = Framework.objects.published().with_scores().with_latest_release()
-    criteria = Criterion.objects.all()
+    frameworks = snapshot.published().values()
+    criteria = snapshot.criteria()
     data = {
         "frameworks": [
             {
