@@ -240,10 +240,15 @@ class Chart:
     stacked: bool = False
 
     @property
-    def rows_svg(self) -> str:
-        """Every row's label and bars: a 4-way chart has 17 labels and 68 bars, each
-        of which cost several template lookups; labels are escaped, the rest are numbers."""
-        parts = []
+    def body_svg(self) -> str:
+        """The axis ticks, then every row's label and bars: a 4-way chart has 17 labels
+        and 68 bars, each of which cost several template lookups; labels are escaped,
+        the rest are numbers."""
+        parts = [
+            f'<line class="tick" x1="{x:g}" x2="{x:g}" y1="16" y2="{self.height:d}"/>'
+            f'<text class="tick-label" x="{x:g}" y="12" text-anchor="middle">{v:d}</text>'
+            for x, v in self.ticks
+        ]
         for row in self.rows:
             label = escape(row.label)
             if self.stacked:
