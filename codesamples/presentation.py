@@ -66,7 +66,7 @@ class BenchBar:
 
     @property
     def figures(self) -> str:
-        """"12345 (67%)": the bar's req/s and share of the fastest, for the table."""
+        """ "12345 (67%)": the bar's req/s and share of the fastest, for the table."""
         return f"{fixed(self.rps, 0)} ({fixed(self.percent, 0)}%)"
 
     @property

@@ -282,6 +282,29 @@ class PageCacheMiddleware:
         return response
 
 
+def warm_up() -> None:
+    """What a worker would otherwise compute on its first request, done once in
+    gunicorn's master (``preload_app``) so that every forked worker, after a
+    start or a recycle, inherits it: the release fingerprint (14 ms of reading
+    every source file), the URL resolver, and every template compiled. Without
+    it the first requests of each new worker waited 100 to 200 ms."""
+    from pathlib import Path
+
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+    from django.urls import resolve
+
+    content_version.release()
+    resolve("/")  # builds the URL resolver
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).rglob("*.html")):
+            try:
+                get_template(str(path.relative_to(folder)))
+            except (TemplateDoesNotExist, TemplateSyntaxError):
+                # The page that uses it says so when it is asked for; a start is not the place.
+                logger.exception("template %s did not compile at start", path)
+
+
 class CachedPagesApp:
     """WSGI wrapper that answers cache hits without entering Django's request cycle."""
 

@@ -79,3 +79,17 @@ def test_misses_do_not_reopen_the_embedded_cache(client, seeded, monkeypatch):
     for path in ["/compare/?f=flask&f=bottle&f=django", "/frameworks/falcon/", "/criteria/"]:
         assert client.get(path).status_code == 200
     assert opened == []
+
+
+def test_the_master_compiles_every_template_before_workers_fork():
+    """gunicorn preloads the app: what warm_up() does there, no new worker redoes."""
+    from django.template import engines
+
+    from pagecache.page_cache import warm_up
+
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+    warm_up()
+    compiled = set(loader.get_template_cache)
+    for name in ("base.html", "frameworks/compare.html", "includes/_compare_cell.html"):
+        assert name in compiled
