@@ -107,6 +107,9 @@ def remember_each(
             _entries.clear()
             _generation = generation
         found = [_entries.get(key, _MISSING) for key in keys]
+        for key, value in zip(keys, found, strict=True):
+            if value is not _MISSING:
+                _entries.move_to_end(key)  # least recently used goes first
     missing = [i for i, value in enumerate(found) if value is _MISSING]
     if missing:
         for i, value in zip(missing, compute_missing(missing), strict=True):
@@ -127,23 +130,7 @@ def remember(key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
     scoring catalogue's frozen dataclasses): unpickling them from the shared
     cache on every miss cost more than a millisecond.
     """
-    global _generation
-    generation = current_generation()
-    with _lock:
-        if generation != _generation:
-            _entries.clear()
-            _generation = generation
-        stored = _entries.get(key, _MISSING)
-        if stored is not _MISSING:
-            _entries.move_to_end(key)
-            return stored
-    value = compute()
-    with _lock:
-        if generation == _generation:
-            _entries[key] = value
-            if len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-    return value
+    return remember_each([key], lambda _missing: [compute()])[0]
 
 
 def get_or_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
