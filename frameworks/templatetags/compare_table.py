@@ -1,20 +1,19 @@
 """The body of a comparison's score table, built in Python.
 
 A 4-way comparison has 17 rows of 4 cells in 7 groups. Through template loops
-each row and cell cost several lookups and node renders, a third of the page;
-here the rows are strings joined once. Each cell (its score, note, source and
-review date) is rendered from ``includes/_compare_cell.html`` once per content
-version in a worker and reused by every comparison that shows it
-(``pagecache.fragments``); what is built here is the markup around them, with
-every text escaped.
+each row and cell cost several lookups and node renders, most of the page;
+here each is an f-string around escaped text, and the notes' Markdown is
+rendered once per text (``frameworks.rendering``). A cell costs about as
+little the first time after an edit as any time after, which reusing rendered
+cells (``pagecache.fragments``) could not give: an edit drops them all.
 """
 
 from django import template
-from django.template.loader import get_template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from pagecache.fragments import get_or_render
+from frameworks.rendering import render_markdown
+from frameworks.templatetags.catalogue import score_badge, source_link
 
 register = template.Library()
 
@@ -25,12 +24,25 @@ BEST_MARK = (
 
 
 def _cell(cell, criterion, show_notes: bool) -> str:
-    def render() -> str:
-        context = {"cell": cell, "row": {"criterion": criterion}, "show_notes": show_notes}
-        return get_template("includes/_compare_cell.html").render(context).strip()
-
-    key = ("compare-cell", cell.framework.pk, criterion.pk, cell.best, show_notes)
-    return get_or_render(key, render)
+    """One score with the note behind it ("Why"), its source and review date."""
+    name = escape(cell.framework.name)
+    best = "best" if cell.best else ""
+    mark = BEST_MARK.format("row") if cell.best else ""
+    details = ""
+    if cell.note or cell.source_url:
+        note = f'<div class="cell-note">{render_markdown(cell.note)}</div>' if cell.note else ""
+        details = (
+            f'\n<details class="cell-details"{" open" if show_notes else ""}>\n'
+            f'<summary>Why<span class="visually-hidden">: {name} on {escape(criterion.name)}'
+            f"</span></summary>\n{note}\n"
+            f'<div class="cell-source">{source_link(cell.source_url, cell.last_reviewed)}</div>'
+            "\n</details>"
+        )
+    return (
+        f'<td class="{best}"><div class="cell-body">\n<div class="cell-score">'
+        f'<span class="cell-fw">{name}</span> {score_badge(cell.value)}{mark}</div>'
+        f"{details}\n</div></td>"
+    )
 
 
 @register.simple_tag
