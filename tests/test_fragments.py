@@ -91,5 +91,5 @@ def test_the_master_compiles_every_template_before_workers_fork():
     loader.reset()
     warm_up()
     compiled = set(loader.get_template_cache)
-    for name in ("base.html", "frameworks/compare.html", "includes/_code_sample.html"):
+    for name in ("base.html", "frameworks/compare.html", "includes/_code_samples.html"):
         assert name in compiled

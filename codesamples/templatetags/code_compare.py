@@ -1,28 +1,44 @@
-"""The rows of a comparison's "Code, task by task" table, built in Python.
+"""Code samples in Python: one task's code for one framework, and the rows of a
+comparison's "Code, task by task" table.
 
-Seven tasks by up to four frameworks: the loops around the samples cost more
-than the samples, which are rendered from ``includes/_code_sample.html`` once per
-content version in a worker (``pagecache.fragments``, under the same name as on
-a profile, so a profile and every comparison share them).
+Seven tasks by up to four frameworks: as template loops and includes they cost
+more than anything else on a comparison, on a profile too, and most on the
+first render after an edit. Here each is an f-string: every text escaped, and
+each file's HTML the Pygments output stored at import, which escapes every
+character of the source.
 """
 
 from django import template
-from django.template.loader import get_template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-
-from pagecache.fragments import get_or_render
 
 register = template.Library()
 
 
-def sample_html(framework, sample) -> str:
-    def render() -> str:
-        context = {"sample": sample, "name": framework.name}
-        return get_template("includes/_code_sample.html").render(context)
-
-    key = ("code-sample", ("Framework", framework.pk), ("CodeSample", sample.pk))
-    return get_or_render(key, render)
+@register.simple_tag
+def code_sample(sample, name: str) -> SafeString:
+    """Its files, highlighted, or why the framework cannot do the task; then its note."""
+    if sample.unsupported:
+        parts = [
+            '<p class="code-unsupported"><strong>Not supported</strong> — '
+            f"{escape(sample.unsupported)}</p>"
+        ]
+    else:
+        label = escape(name)
+        parts = [
+            f'<figure class="code-file">\n  <figcaption><code>{escape(file["path"])}</code>'
+            '</figcaption>\n  <div class="code-scroll" tabindex="0" role="region" '
+            f'aria-label="{label}: {escape(file["path"])}">{file["html"]}</div>\n</figure>'
+            for file in sample.files
+        ]
+        if sample.outcome and sample.outcome != "passed":
+            parts.append(
+                '<p class="code-failed small">Its tests did not pass in the last run '
+                f"({escape(sample.outcome)}).</p>"
+            )
+    if sample.note:
+        parts.append(f'<p class="small code-note">{escape(sample.note)}</p>')
+    return mark_safe("\n".join(parts))
 
 
 @register.simple_tag
@@ -32,7 +48,7 @@ def code_rows(rows) -> SafeString:
         label = escape(row.label)
         parts.append(f'<tr>\n<th scope="row" class="code-task-col">{label}</th>')
         for framework, sample in row.cells:
-            body = sample_html(framework, sample) if sample else "<p>No sample yet.</p>"
+            body = code_sample(sample, framework.name) if sample else "<p>No sample yet.</p>"
             parts.append(
                 f'<td>\n<p class="code-cell-label">{escape(framework.name)}: {label}</p>\n'
                 f"{body}\n</td>"

@@ -63,14 +63,15 @@ ALLOWED = {
     "editorial/admin.py",  # a literal <br> as format_html_join's separator; values escaped
     "templates/recommender/verdict.md",  # text/markdown, every value escaped by markdown_text
     "templates/includes/_verdict_moment.md",
-    # Pygments' HTML formatter output: it escapes every character of the sample's source.
-    "templates/includes/_code_sample.html",  # text/markdown, the name escaped by markdown_text
     "frameworks/comparison.py",  # Bar.svg: five numbers formatted with :d and :g, no text
     "codesamples/presentation.py",  # BenchBar.svg: numbers only, likewise
-    "frameworks/templatetags/catalogue.py",  # overview_cells: integer scores only
-    # Names and categories escaped; cells are the engine's own output (pagecache.fragments).
+    # Badges, source and history links, overview cells: text escaped, the rest numbers.
+    "frameworks/templatetags/catalogue.py",
+    # Names, categories and criteria escaped; notes are render_markdown's (nh3) output.
     "frameworks/templatetags/compare_table.py",
-    "codesamples/templatetags/code_compare.py",  # likewise: labels escaped, samples rendered
+    # Labels escaped; each file's HTML is Pygments' output, which escapes every
+    # character of the sample's source.
+    "codesamples/templatetags/code_compare.py",
     # A template's own output, escaped by the engine as it rendered, kept for reuse.
     "pagecache/fragments.py",
     "recommender/templatetags/verdict_tables.py",  # names escaped, the rest formatted numbers
