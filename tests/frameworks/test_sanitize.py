@@ -64,7 +64,7 @@ ALLOWED = {
     "templates/recommender/verdict.md",  # text/markdown, every value escaped by markdown_text
     "templates/includes/_verdict_moment.md",
     "frameworks/comparison.py",  # Bar.svg: five numbers formatted with :d and :g, no text
-    "codesamples/presentation.py",  # BenchBar.svg: numbers only, likewise
+    "codesamples/presentation.py",  # the benchmark chart: names escaped, the rest numbers
     # Badges, source and history links, overview cells: text escaped, the rest numbers.
     "frameworks/templatetags/catalogue.py",
     # Names, categories and criteria escaped; notes are render_markdown's (nh3) output.
