@@ -1,14 +1,15 @@
-"""Pieces of pages rendered once per content version in each worker, then reused
-by every page that shows them.
+"""Values and pieces of pages computed once per content version in each worker,
+then reused by every page that needs them.
 
 Misses are common: every edit moves the content version on, nearly every
-verdict permalink is unique, and crawlers follow every comparison. But most of
-what a miss renders is not new: Flask's cell on "Async support", with its note,
-source and review date, is the same on every comparison that includes Flask,
-and its highlighted code on every page that shows it. Those pieces are kept
-here, in the worker's memory, under the same two things that key whole pages
-(``pagecache.page_cache``): the content version and the day. When either moves
-on, every piece goes at once, so a piece can never outlive the rows it shows.
+verdict permalink is unique, and crawlers follow every comparison. But much of
+what a miss needs is not new: the catalogue rows every comparison reads
+(``frameworks.snapshot``), the scoring catalogue, and each question of the
+questionnaire as crispy-forms renders it for one answer, the same in every
+prefilled questionnaire. They are kept here, in the worker's memory, under the
+same two things that key whole pages (``pagecache.page_cache``): the content
+version and the day. When either moves on, everything goes at once, so nothing
+can outlive the rows it was made from.
 
 A piece is named by what its body reads (see the ``{% fragment %}`` tag in
 ``pagecache.templatetags.fragments``). With ``FRAGMENTS_VERIFY`` on, as in the
