@@ -33,7 +33,10 @@ def criteria() -> list[Criterion]:
 
 def code_samples(frameworks: list[Framework]) -> list[CodeSample]:
     """The samples of these frameworks, each framework's loaded once for the content
-    version: one query for those not loaded yet, none once they all are."""
+    version: one query for those not loaded yet, none once they all are. With a
+    draft among them (an editor's preview), all are read from the database."""
+    if not all(fw.is_published for fw in frameworks):
+        return list(CodeSample.objects.for_frameworks(frameworks))
 
     def load(missing: list[int]) -> list[list[CodeSample]]:
         wanted = [frameworks[i] for i in missing]

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from codesamples import presentation as code_presentation
-from codesamples.models import BenchmarkResult, CodeSample
+from codesamples.models import BenchmarkResult
 from frameworks import comparison, search, snapshot
 from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
@@ -125,11 +125,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fits": fits,
             "compare_links": compare_links,
             "oldest_review": min((s.last_reviewed for s in scores), default=None),
-            "code_samples": (
-                snapshot.code_samples([framework])
-                if framework.is_published
-                else list(CodeSample.objects.for_frameworks([framework]))
-            ),
+            "code_samples": snapshot.code_samples([framework]),
         },
     )
     return _private_if_draft(response, [framework])
@@ -148,10 +144,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
     table = comparison.compare(frameworks, snapshot.criteria())
     only_differences = request.GET.get("diff") == "1"
     show_notes = request.GET.get("notes") == "1"
-    if all(fw.is_published for fw in frameworks):
-        samples = snapshot.code_samples(frameworks)
-    else:
-        samples = list(CodeSample.objects.for_frameworks(frameworks))
+    samples = snapshot.code_samples(frameworks)
     return render(
         request,
         "frameworks/compare.html",
