@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from codesamples import layout
-from frameworks.formatting import fixed
+from frameworks.formatting import fixed, svg_ticks
 
 BENCH_APPS = {"hello": "Hello world (text)", "json": "JSON endpoint"}
 
@@ -109,11 +109,7 @@ class BenchChart:
     @property
     def body_svg(self) -> str:
         """The ticks, then each framework's label and bars."""
-        parts = [
-            f'<line class="tick" x1="{x:g}" x2="{x:g}" y1="16" y2="{self.height:d}"/>'
-            f'<text class="tick-label" x="{x:g}" y="12" text-anchor="middle">{v:d}%</text>'
-            for x, v in self.ticks
-        ]
+        parts = svg_ticks(self.ticks, self.height, unit="%")
         for row in self.rows:
             parts.append(
                 f'<text class="row-label" x="{self.label_width - 8:d}" y="{row.y:g}" '

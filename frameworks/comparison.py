@@ -14,6 +14,7 @@ from itertools import combinations
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from frameworks.formatting import svg_ticks
 from frameworks.scale import SCORE_MAX
 
 MAX_COMPARED = 4
@@ -244,11 +245,7 @@ class Chart:
         """The axis ticks, then every row's label and bars: a 4-way chart has 17 labels
         and 68 bars, each of which cost several template lookups; labels are escaped,
         the rest are numbers."""
-        parts = [
-            f'<line class="tick" x1="{x:g}" x2="{x:g}" y1="16" y2="{self.height:d}"/>'
-            f'<text class="tick-label" x="{x:g}" y="12" text-anchor="middle">{v:d}</text>'
-            for x, v in self.ticks
-        ]
+        parts = svg_ticks(self.ticks, self.height)
         for row in self.rows:
             label = escape(row.label)
             if self.stacked:
