@@ -38,7 +38,9 @@ from django.utils.safestring import SafeString
 
 from pagecache import content_version
 
-# About 1.5 KB a piece: a 50-framework catalogue's cells and code fit in a few MB.
+# Entries, not bytes: the largest are the catalogue snapshot and the scoring
+# catalogue (one each); the rest are each framework's code samples, use-case
+# verdicts and a questionnaire question per answer, a few KB each.
 MAX_ENTRIES = 8192
 
 _lock = threading.Lock()
@@ -89,10 +91,6 @@ def clear() -> None:
     with _lock:
         _entries.clear()
         _generation = None
-
-
-def size() -> int:
-    return len(_entries)
 
 
 def remember_each(
