@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "compare_site.settings")
 
+from django.core.cache.backends.locmem import LocMemCache  # noqa: E402  (reads no settings)
+
 RENDERS = int(os.environ.get("RENDER_TIMES", "50"))
 AFTER_EDIT_ROUNDS = 5
 PAGES = [
@@ -51,28 +53,27 @@ PAGES = [
 ]
 
 
+class RendersEveryPage(LocMemCache):
+    """Keeps everything but pages, so that every request is a miss."""
+
+    def get(self, key, default=None, version=None):
+        return default if key.startswith("page:") else super().get(key, default, version)
+
+    def set(self, key, value, timeout=300, version=None):
+        if not key.startswith("page:"):
+            super().set(key, value, timeout, version)
+
+
 def main() -> None:
     import django
 
     django.setup()
-    from django.core.cache.backends.locmem import LocMemCache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
     from pagecache import content_version, fragments
 
-    class RendersEveryPage(LocMemCache):
-        """Keeps everything but pages, so that every request is a miss."""
-
-        def get(self, key, default=None, version=None):
-            return default if key.startswith("page:") else super().get(key, default, version)
-
-        def set(self, key, value, timeout=300, version=None):
-            if not key.startswith("page:"):
-                super().set(key, value, timeout, version)
-
-    sys.modules[__name__].RendersEveryPage = RendersEveryPage
     backend = f"{__name__}.RendersEveryPage"
     results = {}
     with override_settings(CACHES={"default": {"BACKEND": backend}}, ALLOWED_HOSTS=["*"]):
