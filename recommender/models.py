@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from frameworks.models import Criterion, name_or_deleted
@@ -19,19 +19,6 @@ def validate_hundredths(value: float) -> None:
         )
 
 
-class QuestionQuerySet(models.QuerySet):
-    def with_choices(self):
-        """Questions with choices and their effects: two extra queries, whatever the size."""
-        return self.prefetch_related(
-            Prefetch(
-                "choices",
-                queryset=Choice.objects.order_by("order", "id").prefetch_related(
-                    Prefetch("effects", queryset=ChoiceEffect.objects.select_related("criterion"))
-                ),
-            )
-        )
-
-
 class Question(models.Model):
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in verdict URLs.")
     text = models.CharField(max_length=200)
@@ -41,8 +28,6 @@ class Question(models.Model):
         default=False,
         help_text="Several choices may be picked (the answer is a repeated parameter).",
     )
-
-    objects = QuestionQuerySet.as_manager()
 
     history = HistoricalRecords()
 
