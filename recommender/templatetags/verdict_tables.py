@@ -19,8 +19,7 @@ from frameworks.formatting import fixed
 register = template.Library()
 
 
-@register.simple_tag
-def contribution_rows(contributions) -> SafeString:
+def _contribution_rows(contributions) -> str:
     """``<tr>`` per criterion: name, share of the weight, score and points."""
     names: dict[str, str] = {}
     rows = []
@@ -32,7 +31,7 @@ def contribution_rows(contributions) -> SafeString:
             f'<tr><th scope="row">{name}</th><td class="num">{c.share_percent:d} %</td>'
             f'<td class="num">{c.value:d}/5</td><td class="num">{fixed(c.points, 1)}</td></tr>'
         )
-    return mark_safe("".join(rows))
+    return "".join(rows)
 
 
 @register.simple_tag
@@ -71,7 +70,7 @@ def contribution_tables(ranking) -> SafeString:
             f"{name}: points from each criterion</caption>\n    <thead><tr>"
             '<th scope="col">Criterion</th><th scope="col" class="num">Share of the weight</th>'
             '<th scope="col" class="num">Score</th><th scope="col" class="num">Points</th>'
-            f"</tr></thead>\n    <tbody>\n      {contribution_rows(r.contributions)}\n"
+            f"</tr></thead>\n    <tbody>\n      {_contribution_rows(r.contributions)}\n"
             "    </tbody>\n  </table>\n</details>"
         )
     return mark_safe("\n".join(tables))
