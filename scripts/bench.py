@@ -7,7 +7,7 @@ measures with wrk, first with the seeded frameworks and then with 50:
 * hits: each page asked again and again, answered from the page cache;
 * misses: real distinct pages, each asked once (random 3- and 4-way comparisons
   in random column order, and random answer sets for the verdict), so that
-  nearly every request renders; the share that did is counted from the cache;
+  every request until the list runs out renders a page nobody asked for before;
 * the profile's first render after an edit, over several edits.
 
 Every row is also given as a share of the static-file ceiling measured in the
@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from throwaway_site import ThrowawaySite
@@ -86,9 +87,11 @@ def to_ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(wrk: str, url: str) -> dict:
+def run_wrk(wrk: str, url: str, script: Path | None = None) -> dict:
+    """wrk on ``url``, or on the paths a Lua ``script`` asks for under it."""
+    scripted = ["-s", str(script)] if script else []
     out = subprocess.run(
-        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", *scripted, url],
         capture_output=True,
         text=True,
         check=True,
@@ -128,24 +131,27 @@ def run_wrk_paths(wrk: str, base: str, paths: list[str], workdir: Path) -> dict:
         "  return wrk.format('GET', paths[(i % #paths) + 1])\n"
         "end\n"
     )
-    out = subprocess.run(
-        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-s", str(script), base],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return parse_wrk(out)
+    return run_wrk(wrk, base, script)
+
+
+def distinct(make_path: Callable[[], str]) -> list[str]:
+    """Up to DISTINCT_PATHS different paths from ``make_path``, in the order made."""
+    seen: dict[str, None] = {}
+    for _ in range(DISTINCT_PATHS * 3):
+        seen[make_path()] = None
+        if len(seen) == DISTINCT_PATHS:
+            break
+    return list(seen)
 
 
 def comparison_paths(slugs: list[str], rng: random.Random) -> list[str]:
     """Distinct random 3- and 4-way comparisons; the column order is part of the page."""
-    seen: dict[str, None] = {}
-    for _ in range(DISTINCT_PATHS * 3):
+
+    def path() -> str:
         picked = rng.sample(slugs, rng.choice((3, 4)))
-        seen["/compare/?" + "&".join(f"f={slug}" for slug in picked)] = None
-        if len(seen) == DISTINCT_PATHS:
-            break
-    return list(seen)
+        return "/compare/?" + "&".join(f"f={slug}" for slug in picked)
+
+    return distinct(path)
 
 
 def verdict_paths(questionnaire_html: str, rng: random.Random) -> list[str]:
@@ -159,18 +165,17 @@ def verdict_paths(questionnaire_html: str, rng: random.Random) -> list[str]:
             choices.setdefault(name, []).append(value)
         if kind == "checkbox":
             multiple.add(name)
-    seen: dict[str, None] = {}
-    for _ in range(DISTINCT_PATHS * 3):
+
+    def path() -> str:
         query = []
         for name, values in choices.items():
             if name in multiple:
                 query += [(name, v) for v in values if rng.random() < 0.3]
             elif rng.random() < 0.8:
                 query.append((name, rng.choice(values)))
-        seen["/recommend/verdict/?" + "&".join(f"{k}={v}" for k, v in query)] = None
-        if len(seen) == DISTINCT_PATHS:
-            break
-    return list(seen)
+        return "/recommend/verdict/?" + "&".join(f"{k}={v}" for k, v in query)
+
+    return distinct(path)
 
 
 def worker_rss_mb(master_pid: int) -> list[float]:
