@@ -34,6 +34,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
+from django.db import DatabaseError
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 
 from pagecache import content_version
@@ -100,7 +102,12 @@ def remember_each(
     the keys not yet stored and returns their values in that order (one query for
     all of them rather than one each)."""
     global _generation
-    generation = current_generation()
+    try:
+        generation = current_generation()
+    except DatabaseError:
+        # Nothing can say which content this is (the error pages of an outage, a
+        # database not yet migrated): compute it all, and keep none of it.
+        return compute_missing(list(range(len(keys))))
     with _lock:
         if generation != _generation:
             _entries.clear()
@@ -134,17 +141,28 @@ def remember(key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
 
 def get_or_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
     """The piece stored under ``key`` for today's content, rendering it on the first ask."""
-    rendered = False
+    return get_or_render_each([key], lambda _i: render())[0]
 
-    def fresh() -> SafeString:
-        nonlocal rendered
-        rendered = True
-        return SafeString(render())
 
-    piece = remember(("fragment", *key), fresh)
-    if not rendered and getattr(settings, "FRAGMENTS_VERIFY", False):
-        _verify(key, piece, render())
-    return piece
+def get_or_render_each(
+    keys: list[tuple[Hashable, ...]], render: Callable[[int], str]
+) -> list[SafeString]:
+    """``get_or_render`` for many pieces at once (one lock and one generation check
+    for a table's cells, not one each): ``render(i)`` renders the piece of ``keys[i]``."""
+    rendered: set[int] = set()
+
+    def fresh(missing: list[int]) -> list[SafeString]:
+        rendered.update(missing)
+        return [SafeString(render(i)) for i in missing]
+
+    # Links in a piece start with the script prefix, which the request sets.
+    prefix = get_script_prefix()
+    pieces = remember_each([("fragment", prefix, *key) for key in keys], fresh)
+    if getattr(settings, "FRAGMENTS_VERIFY", False):
+        for i, piece in enumerate(pieces):
+            if i not in rendered:
+                _verify(keys[i], piece, render(i))
+    return pieces
 
 
 def _verify(key: tuple[Hashable, ...], stored: str, fresh: str) -> None:

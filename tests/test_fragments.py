@@ -4,7 +4,7 @@ shown after an edit, and never reused for a context their name leaves out."""
 
 import diskcache.core
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.template import Context, Template
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -41,6 +41,18 @@ def test_an_edit_drops_every_piece(seeded, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         content_version.bump()
     assert render(who="Ada", extra="after") == "Hello Ada, after"
+
+
+@override_settings(FRAGMENTS_VERIFY=False)
+def test_without_a_content_version_pieces_are_rendered_and_never_kept(seeded, monkeypatch):
+    """An outage's error pages still render their header and footer."""
+
+    def unreadable():
+        raise DatabaseError("no database")
+
+    monkeypatch.setattr(content_version, "current", unreadable)
+    assert render(who="Ada", extra="first") == "Hello Ada, first"
+    assert render(who="Ada", extra="second") == "Hello Ada, second"
 
 
 def test_an_editors_save_shows_on_every_comparison_that_shows_the_score(

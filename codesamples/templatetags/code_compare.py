@@ -9,8 +9,11 @@ character of the source.
 """
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from pagecache.fragments import get_or_render_each
 
 register = template.Library()
 
@@ -43,15 +46,53 @@ def code_sample(sample, name: str) -> SafeString:
 
 @register.simple_tag
 def code_rows(rows) -> SafeString:
+    """Tasks as rows, a cell per framework; each cell is the same in every
+    comparison that shows it, so it is built once per content version."""
+    cells = [(row, framework, sample) for row in rows for framework, sample in row.cells]
+    built = iter(
+        get_or_render_each(
+            [("code-cell", framework.pk, row.task) for row, framework, _ in cells],
+            lambda i: _code_cell(*cells[i]),
+        )
+    )
     parts = []
     for row in rows:
-        label = escape(row.label)
-        parts.append(f'<tr>\n<th scope="row" class="code-task-col">{label}</th>')
-        for framework, sample in row.cells:
-            body = code_sample(sample, framework.name) if sample else "<p>No sample yet.</p>"
-            parts.append(
-                f'<td>\n<p class="code-cell-label">{escape(framework.name)}: {label}</p>\n'
-                f"{body}\n</td>"
-            )
+        parts.append(f'<tr>\n<th scope="row" class="code-task-col">{escape(row.label)}</th>')
+        parts.extend(next(built) for _ in row.cells)
         parts.append("</tr>")
     return mark_safe("\n".join(parts))
+
+
+def _code_cell(row, framework, sample) -> str:
+    body = code_sample(sample, framework.name) if sample else "<p>No sample yet.</p>"
+    return (
+        f'<td>\n<p class="code-cell-label">{escape(framework.name)}: {escape(row.label)}</p>\n'
+        f"{body}\n</td>"
+    )
+
+
+@register.simple_tag
+def code_heads(columns) -> SafeString:
+    """Each framework's column heading: its name and the run its samples passed."""
+    return mark_safe(
+        "".join(
+            get_or_render_each(
+                [("code-head", column.framework.pk) for column in columns],
+                lambda i: _code_head(columns[i]),
+            )
+        )
+    )
+
+
+def _code_head(column) -> str:
+    fw, tested = column.framework, column.tested
+    anchor = "#code-heading" if tested else ""
+    run = (
+        render_to_string("includes/_code_tested.html", {"sample": tested, "name": fw.name})
+        if tested
+        else "No samples yet"
+    )
+    return (
+        f'<th scope="col"><a href="{escape(fw.get_absolute_url())}{anchor}">{escape(fw.name)}</a>'
+        f'<span class="code-tested">{run}</span></th>'
+    )

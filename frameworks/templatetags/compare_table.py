@@ -3,17 +3,19 @@
 A 4-way comparison has 17 rows of 4 cells in 7 groups. Through template loops
 each row and cell cost several lookups and node renders, most of the page;
 here each is an f-string around escaped text, and the notes' Markdown is
-rendered once per text (``frameworks.rendering``). A cell costs about as
-little the first time after an edit as any time after, which reusing rendered
-cells (``pagecache.fragments``) could not give: an edit drops them all.
+rendered once per text (``frameworks.rendering``). Each cell is then kept for
+the content version (``pagecache.fragments``): a cell is the same in every
+comparison that shows that framework, and random comparisons of 18 frameworks
+share nearly all of theirs, so a new comparison only lays out cells it has.
 """
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.rendering import render_markdown
 from frameworks.templatetags.catalogue import score_badge, source_link
+from pagecache.fragments import get_or_render_each
 
 register = template.Library()
 
@@ -45,6 +47,13 @@ def _cell(cell, criterion, show_notes: bool) -> str:
     )
 
 
+def _row_head(criterion) -> str:
+    return (
+        f'<tr class="criterion-row">\n<th scope="row"><a href="'
+        f'{escape(criterion.get_absolute_url())}">{escape(criterion.name)}</a></th>'
+    )
+
+
 @register.simple_tag
 def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
     """One ``<tbody>`` per category: its rows, then each framework's subtotal."""
@@ -54,6 +63,20 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
             f'<tbody><tr><td colspan="{columns}">They score the same on every criterion.'
             "</td></tr></tbody>"
         )
+    cells = [(cell, row.criterion) for group in groups for row in group.rows for cell in row.cells]
+    built = iter(
+        get_or_render_each(
+            [("compare-cell", c.framework.pk, k.pk, c.best, show_notes) for c, k in cells],
+            lambda i: _cell(*cells[i], show_notes),
+        )
+    )
+    criteria = [row.criterion for group in groups for row in group.rows]
+    heads = iter(
+        get_or_render_each(
+            [("compare-row-head", criterion.pk) for criterion in criteria],
+            lambda i: _row_head(criteria[i]),
+        )
+    )
     parts = []
     for group in groups:
         category = escape(group.category)
@@ -62,12 +85,8 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
             f'colspan="{columns}">{category}</th></tr>'
         )
         for row in group.rows:
-            criterion = row.criterion
-            parts.append(
-                f'<tr class="criterion-row">\n<th scope="row"><a href="'
-                f'{escape(criterion.get_absolute_url())}">{escape(criterion.name)}</a></th>'
-            )
-            parts.extend(_cell(cell, criterion, show_notes) for cell in row.cells)
+            parts.append(next(heads))
+            parts.extend(next(built) for _ in row.cells)
             parts.append("</tr>")
         parts.append(
             f'<tr class="subtotal-row">\n<th scope="row">{category} subtotal '
@@ -82,3 +101,82 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
             )
         parts.append("</tr>\n</tbody>")
     return mark_safe("\n".join(parts))
+
+
+def _links(frameworks) -> list[SafeString]:
+    """Each framework's name, linked to its profile: one URL reversal per content version."""
+    return get_or_render_each(
+        [("framework-link", fw.pk) for fw in frameworks],
+        lambda i: (
+            f'<a href="{escape(frameworks[i].get_absolute_url())}">{escape(frameworks[i].name)}</a>'
+        ),
+    )
+
+
+@register.simple_tag
+def column_heads(frameworks, swatch: bool = False) -> SafeString:
+    """A comparison table's column headings: each framework, with its chart colour
+    when ``swatch``."""
+    heads = []
+    for series, link in enumerate(_links(frameworks)):
+        mark = (
+            f'<svg class="swatch" width="12" height="12" aria-hidden="true" focusable="false">'
+            f'<rect class="series-{series}" width="12" height="12" rx="2"/></svg> '
+            if swatch
+            else ""
+        )
+        heads.append(f'<th scope="col">{mark}{link}</th>')
+    return mark_safe("".join(heads))
+
+
+@register.simple_tag
+def chart_legend(frameworks) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<li><svg width="14" height="14" aria-hidden="true" focusable="false"><rect '
+            f'class="series-{series}" width="14" height="14" rx="2"/></svg> {escape(fw.name)}</li>'
+            for series, fw in enumerate(frameworks)
+        )
+    )
+
+
+@register.simple_tag
+def versus(frameworks, heading: bool = False) -> SafeString:
+    """ "Django vs Flask vs FastAPI", for the title, or for the page's heading."""
+    return names(frameworks, mark_safe(' <span class="vs">vs</span> ') if heading else " vs ")
+
+
+@register.simple_tag
+def names(frameworks, joiner: str = ", ") -> SafeString:
+    return mark_safe(conditional_escape(joiner).join(escape(fw.name) for fw in frameworks))
+
+
+@register.simple_tag
+def comparison_summary(table) -> SafeString:
+    """ "In short": for each framework, the criteria it leads on and its strongest categories."""
+    total = len(table.rows)
+    items = []
+    for leader, link in zip(
+        table.leaders, _links([leader.framework for leader in table.leaders]), strict=True
+    ):
+        detail = ""
+        if leader.tops:
+            if leader.alone == leader.tops:
+                detail = " (alone on all of them)"
+            elif leader.alone:
+                detail = f" (alone on {leader.alone})"
+            else:
+                detail = " (tied on all of them)"
+        strongest = (
+            "; strongest in " + ", ".join(escape(c) for c in leader.strongest)
+            if leader.strongest
+            else ""
+        )
+        items.append(
+            f"<li><strong>{link}</strong> scores highest or ties on {leader.tops} of {total} "
+            f"criteria{detail}{strongest}.</li>"
+        )
+    if table.ties:
+        word = "criterion" if table.ties == 1 else "criteria"
+        items.append(f"<li>{table.ties} {word} end in a tie for first place.</li>")
+    return mark_safe("\n    ".join(items))

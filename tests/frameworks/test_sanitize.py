@@ -75,6 +75,9 @@ ALLOWED = {
     # A template's own output, escaped by the engine as it rendered, kept for reuse.
     "pagecache/fragments.py",
     "recommender/templatetags/verdict_tables.py",  # names escaped, the rest formatted numbers
+    "frameworks/templatetags/compare_picker.py",  # slugs and names escaped
+    # Versions, Python versions and maintenance labels escaped; the rest dates and counts.
+    "releases/templatetags/releases.py",
 }
 
 
