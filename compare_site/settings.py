@@ -178,6 +178,9 @@ else:
             },
         }
     }
+# A page is stored the second time a worker renders it (pagecache.page_cache.
+# SecondRequestAdmission): each worker remembers this many pages rendered once.
+PAGE_CACHE_SEEN_KEYS = int(os.environ.get("PAGE_CACHE_SEEN_KEYS", "20000"))
 # How long the shared cache's copy of the content version lives: the most a page
 # can be stale after an edit whose publication the cache missed.
 CONTENT_VERSION_TTL = float(os.environ.get("CONTENT_VERSION_TTL", "2"))

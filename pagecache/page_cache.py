@@ -27,6 +27,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -58,6 +60,45 @@ DROPPED_HEADERS = {
 MIN_COMPRESS_BYTES = 512
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
 CachedPage = tuple[int, dict[str, str], bytes]
+
+
+class SecondRequestAdmission:
+    """Store a page the second time this worker renders it, not the first.
+
+    Most pages asked once are never asked again: nearly every verdict permalink
+    is unique, and a crawler walks every comparison once. Storing each of them
+    cost a third of a millisecond of writing (a 4-way comparison is 250 KB), and
+    a crawl would push every page readers do come back to out of a full cache.
+    A page asked for again is stored then, which a page readers come back to
+    soon is; until then it is rendered, as any miss is. This is the
+    "cache on second hit" rule of content delivery networks. The worker
+    remembers the last ``PAGE_CACHE_SEEN_KEYS`` keys it rendered without
+    storing; 0 stores every page the first time.
+    """
+
+    def __init__(self) -> None:
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def admits(self, cache_key: str) -> bool:
+        size = settings.PAGE_CACHE_SEEN_KEYS
+        if size <= 0:
+            return True
+        with self._lock:
+            if cache_key in self._seen:
+                del self._seen[cache_key]
+                return True
+            self._seen[cache_key] = None
+            if len(self._seen) > size:
+                self._seen.popitem(last=False)
+            return False
+
+    def clear(self) -> None:
+        with self._lock:
+            self._seen.clear()
+
+
+ADMISSION = SecondRequestAdmission()
 
 
 def _cache():
@@ -259,7 +300,8 @@ class PageCacheMiddleware:
             body = brotli.compress(body, quality=5)
             headers["Content-Encoding"] = "br"
         entry = (response.status_code, headers, body)
-        _cache().set(key.cache_key, entry)
+        if ADMISSION.admits(key.cache_key):
+            _cache().set(key.cache_key, entry)
         return self._build(entry, key.etag)
 
     @staticmethod

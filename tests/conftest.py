@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from frameworks.models import Criterion, Framework, Score
 from pagecache import fragments
+from pagecache.page_cache import ADMISSION
 from releases.models import ReleaseSnapshot
 
 
@@ -36,12 +37,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # The page cache and the content version live in the cache, and the page
-    # fragments in this process: start every test empty.
+    # fragments and the pages rendered once in this process: start every test empty.
     cache.clear()
     fragments.clear()
+    ADMISSION.clear()
     yield
     cache.clear()
     fragments.clear()
+    ADMISSION.clear()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ PUBLIC = [
 
 @pytest.mark.parametrize("path", PUBLIC)
 def test_warm_pages_run_no_query_and_answer_304_to_a_repeat(client, seeded, path):
+    client.get(path)  # rendered once: not stored yet (see the admission tests below)
     first = client.get(path)
     assert first.status_code == 200
     etag = first["ETag"]
@@ -136,9 +137,10 @@ def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_conn
         return django_app(environ, start_response)
 
     app = CachedPagesApp(counting)
+    _call(app, _environ("/compare/django-vs-flask/?diff=1"))  # rendered once, not stored
     first = _call(app, _environ("/compare/django-vs-flask/?diff=1"))
     second = _call(app, _environ("/compare/django-vs-flask/?diff=1"))
-    assert calls == ["/compare/django-vs-flask/"]  # the second never reached Django
+    assert calls == ["/compare/django-vs-flask/"] * 2  # the third never reached Django
     assert first[0] == second[0] == "200 OK"
     assert first[2] == second[2]
     for header in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Type"):
@@ -153,7 +155,7 @@ def test_wsgi_fast_path_serves_exactly_what_django_cached(seeded, keep_test_conn
     bad = _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_HOST="evil.example"))
     assert bad[0].startswith("400")
     _call(app, _environ("/compare/django-vs-flask/?diff=1", HTTP_COOKIE="sessionid=abc"))
-    assert len(calls) == 4
+    assert len(calls) == 5
 
 
 def test_forwarded_host_is_part_of_the_key_when_trusted(seeded, keep_test_connection, settings):
@@ -188,6 +190,7 @@ def test_cached_pages_turn_over_at_midnight(client, seeded, monkeypatch, setting
     Score.objects.filter(pk=score.pk).update(
         last_reviewed=today - datetime.timedelta(days=settings.REVIEW_MAX_AGE_DAYS)
     )
+    client.get("/frameworks/flask/")
     first = client.get("/frameworks/flask/")
     assert client.get("/frameworks/flask/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert "review due" not in first.content.decode()
@@ -239,6 +242,7 @@ def test_a_page_for_an_address_with_junk_is_never_stored(client, seeded):
     assert len(queries) > 0  # rendered afresh: nothing was stored for it
     assert "utm_source" not in plain.content.decode()
     assert "utm_source" not in junk.content.decode()  # links are built, never copied
+    client.get("/")  # the second render of the bare address is stored
     with CaptureQueriesContext(connection) as queries:
         client.get("/?utm_source=newsletter")
     assert len(queries) == 0  # now served from the bare address's page
@@ -277,13 +281,13 @@ def test_each_encoding_has_its_own_etag(client, seeded):
 
 @pytest.mark.urls("tests.urls_cache_semantics")
 def test_the_views_vary_is_kept_and_uncacheable_answers_are_not_stored(client, seeded):
+    client.get("/varies-on-cookie/")
     first = client.get("/varies-on-cookie/")
     again = client.get("/varies-on-cookie/")
-    assert again.content == first.content == b"1"  # stored, and served from the cache
+    assert again.content == first.content == b"2"  # stored, and served from the cache
     assert "Cookie" in again["Vary"] and "Accept-Encoding" in again["Vary"]
     for path in ("/no-cache/", "/vary-star/"):
-        assert client.get(path).content == b"1"
-        assert client.get(path).content == b"2", path  # rendered again: never stored
+        assert [client.get(path).content for _ in range(3)] == [b"1", b"2", b"3"], path
 
 
 def test_the_release_fingerprint_covers_python_code(settings):
@@ -316,3 +320,30 @@ def test_a_view_reading_an_undeclared_parameter_is_never_stored(client, seeded, 
     assert client.get("/reads-undeclared/?extra=yes").content == b"yes 2"
     assert client.get("/reads-undeclared/").content == b"- 3"
     assert "does not declare (extra)" in caplog.text
+
+
+def _rendered(client, path: str) -> bool:
+    """Whether the page was rendered (it read the database) rather than served stored."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries) > 0
+
+
+def test_a_page_is_stored_the_second_time_a_worker_renders_it(client, seeded):
+    """A page asked once (a crawler's, a unique verdict) costs no write and takes
+    no room from the pages readers come back to."""
+    assert [_rendered(client, "/frameworks/flask/") for _ in range(3)] == [True, True, False]
+
+
+def test_pages_asked_once_are_forgotten_oldest_first(client, seeded, settings):
+    settings.PAGE_CACHE_SEEN_KEYS = 2
+    for path in ("/criteria/", "/criteria/admin/", "/use-cases/"):
+        assert _rendered(client, path)
+    assert [_rendered(client, "/use-cases/") for _ in range(2)] == [True, False]
+    # The oldest of the three was forgotten: asked again, it counts as a first render.
+    assert [_rendered(client, "/criteria/") for _ in range(3)] == [True, True, False]
+
+
+def test_every_page_is_stored_the_first_time_when_seen_keys_is_zero(client, seeded, settings):
+    settings.PAGE_CACHE_SEEN_KEYS = 0
+    assert [_rendered(client, "/criteria/") for _ in range(2)] == [True, False]
