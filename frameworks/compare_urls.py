@@ -1,9 +1,9 @@
 """The address of a side-by-side comparison, /compare/<a>-vs-<b>/, in one place."""
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from frameworks.comparison import canonical_pair
+from frameworks.page_urls import page_url
 
 SEPARATOR = "-vs-"
 
@@ -43,4 +43,4 @@ class PairConverter:
 
 def comparison_url(a: str, b: str) -> str:
     """The canonical address of two frameworks side by side: slugs in alphabetical order."""
-    return reverse("frameworks:compare_pair", kwargs={"pair": canonical_pair(a, b)})
+    return page_url("frameworks:compare_pair", pair=canonical_pair(a, b))

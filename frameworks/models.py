@@ -12,10 +12,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from frameworks.compare_urls import validate_compare_slug
+from frameworks.page_urls import criterion_url, page_url, profile_url
 from frameworks.scale import SCORE_MAX, SCORE_MIN
 
 # A distribution name as the packaging specifications allow it (PEP 508).
@@ -115,7 +115,7 @@ class Framework(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("frameworks:detail", kwargs={"slug": self.slug})
+        return profile_url(self.slug)
 
     @property
     def latest_release(self):
@@ -151,7 +151,7 @@ class Criterion(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("frameworks:criterion", kwargs={"slug": self.slug})
+        return criterion_url(self.slug)
 
 
 def name_or_deleted(get) -> str:
@@ -258,7 +258,7 @@ class UseCase(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("frameworks:use_case", kwargs={"slug": self.slug})
+        return page_url("frameworks:use_case", slug=self.slug)
 
     def clean(self) -> None:
         answers = self.example_answers

@@ -239,6 +239,25 @@ class UnmetNeed:
         )
 
 
+def contribution(
+    criterion: CriterionInfo, weight: int, value: int, total_weight: int
+) -> Contribution:
+    """One criterion's part of a score: ``weight`` and ``total_weight`` in hundredths.
+
+    The same for every framework with the same score on it under the same
+    answers, so a page listing them all can lay out each once.
+    """
+    scale = 100 / (total_weight * SCORE_MAX) if total_weight else 0.0
+    return Contribution(
+        criterion=criterion.slug,
+        name=criterion.name,
+        weight=weight / HUNDREDTHS,
+        share=weight / total_weight if total_weight else 0.0,
+        value=value,
+        points=weight * value * scale,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Ranked:
     slug: str
@@ -292,17 +311,8 @@ class Ranked:
     @property
     def contributions(self) -> tuple[Contribution, ...]:
         """Each criterion's share of the score; they add up to ``score``."""
-        whole = self.total_weight
-        scale = 100 / (whole * SCORE_MAX) if whole else 0.0
         return tuple(
-            Contribution(
-                criterion=c.slug,
-                name=c.name,
-                weight=w / HUNDREDTHS,
-                share=w / whole if whole else 0.0,
-                value=v,
-                points=w * v * scale,
-            )
+            contribution(c, w, v, self.total_weight)
             for c, w, v in zip(self.criteria, self.weights, self.values, strict=True)
         )
 

@@ -2,12 +2,12 @@ import datetime
 from urllib.parse import urlsplit
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from frameworks.models import review_cutoff
+from frameworks.page_urls import criterion_url, page_url, profile_url
 from frameworks.rendering import render_markdown
 from frameworks.scale import SCORE_MAX
 
@@ -102,8 +102,8 @@ def score_history_link(score, framework_slug: str):
         changed = f'Changed {times}; last on <time datetime="{iso}">{day}</time>'
     else:
         changed = f'Unchanged since <time datetime="{iso}">{day}</time>'
-    history = escape(reverse("changelog:score_history", args=[framework_slug, criterion]))
-    suggest = escape(reverse("corrections:suggest", args=[framework_slug, criterion]))
+    history = escape(page_url("changelog:score_history", slug=framework_slug, criterion=criterion))
+    suggest = escape(page_url("corrections:suggest", slug=framework_slug, criterion=criterion))
     return mark_safe(
         f'<span class="score-trust small"><a href="{history}">{changed}</a> · '
         f'<a href="{suggest}">Suggest a correction<span class="visually-hidden"> to '
@@ -126,3 +126,14 @@ def overview_cells(row):
             for cell in row.cells
         )
     )
+
+
+@register.filter(name="profile_url")
+def profile_url_filter(slug: str) -> str:
+    """``{% url 'frameworks:detail' slug %}``, reversed once per worker (``page_urls``)."""
+    return profile_url(slug)
+
+
+@register.filter(name="criterion_url")
+def criterion_url_filter(slug: str) -> str:
+    return criterion_url(slug)

@@ -1,37 +1,64 @@
-"""The verdict page's per-framework lists, built in Python: the ranking and
-every framework's contribution table.
+"""The verdict page's lists, built in Python: the ranking, every framework's
+contribution table, the top contributions, the weights and what would change.
 
 A verdict lists every framework's points from every criterion: 306 rows for 18
 frameworks, 850 for 50. Through the template engine each row cost a loop
 iteration, four variable lookups and a ``floatformat``, the biggest part of
 rendering a unique verdict, and nearly every verdict is a miss; here a row is
-one f-string. Every text is escaped, the numbers formatted as ``floatformat``
+one f-string, and links are reversed once per worker (``frameworks.page_urls``).
+Every text is escaped, the numbers formatted as ``floatformat``
 would (``frameworks.formatting.fixed``).
 """
 
 from django import template
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import fixed
+from frameworks.page_urls import criterion_url, profile_url
+from recommender.scoring import contribution
 
 register = template.Library()
 
 
-def _contribution_rows(contributions) -> str:
-    """``<tr>`` per criterion: name, share of the weight, score and points."""
-    names: dict[str, str] = {}
-    rows = []
-    for c in contributions:
-        name = names.get(c.name)
-        if name is None:
-            name = names[c.name] = escape(c.name)
-        rows.append(
-            f'<tr><th scope="row">{name}</th><td class="num">{c.share_percent:d} %</td>'
-            f'<td class="num">{c.value:d}/5</td><td class="num">{fixed(c.points, 1)}</td></tr>'
+@register.simple_tag
+def top_contribution_rows(contributions) -> SafeString:
+    return mark_safe("".join(_contribution_row(c, linked=True) for c in contributions))
+
+
+@register.simple_tag
+def weight_items(contributions) -> SafeString:
+    """``<li>`` per criterion: its share of the weight for these answers."""
+    return mark_safe(
+        "".join(
+            f"<li>{escape(c.name)}: {c.share_percent:d} % of the weight</li>" for c in contributions
         )
-    return "".join(rows)
+    )
+
+
+@register.simple_tag
+def change_items(verdict) -> SafeString:
+    """``<li>`` per answer that would change the winner, then per need whose removal would."""
+    items = []
+    for c in verdict.changes:
+        label, question = escape(c.choice_label), escape(c.question_text)
+        if c.toggle == "add":
+            what = f"Adding <strong>{label}</strong> to “{question}”"
+        elif c.toggle == "remove":
+            what = f"Leaving <strong>{label}</strong> out of “{question}”"
+        else:
+            what = f"Answering “{question}” with <strong>{label}</strong>"
+        items.append(
+            f'<li>{what} would make <a href="{escape(profile_url(c.winner))}">'
+            f"{escape(c.winner_name)}</a> the winner.</li>"
+        )
+    for d in verdict.need_drops:
+        items.append(
+            f"<li>Without the need <strong>{escape(d.need.text)}</strong> (from "
+            f'“{escape(d.need.choice_label)}”), <a href="{escape(profile_url(d.winner))}">'
+            f"{escape(d.winner_name)}</a> would win.</li>"
+        )
+    return mark_safe("\n    ".join(items))
 
 
 @register.simple_tag
@@ -47,7 +74,7 @@ def ranking_items(ranked) -> SafeString:
         )
         items.append(
             f'<li>\n  <span class="rank-name"><a href="'
-            f'{escape(reverse("frameworks:detail", args=[r.slug]))}">{escape(r.name)}</a></span>\n'
+            f'{escape(profile_url(r.slug))}">{escape(r.name)}</a></span>\n'
             '  <svg class="rank-bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
             'aria-hidden="true" focusable="false"><rect class="track" width="100" height="10" '
             f'rx="2"/><rect class="fill{winner}" width="{fixed(r.score, 1)}" height="10" rx="2"/>'
@@ -57,11 +84,39 @@ def ranking_items(ranked) -> SafeString:
     return mark_safe("\n".join(items))
 
 
+def _contribution_row(c, linked: bool = False) -> str:
+    name = escape(c.name)
+    if linked:
+        name = f'<a href="{escape(criterion_url(c.criterion))}">{name}</a>'
+    return (
+        f'<tr><th scope="row">{name}</th><td class="num">{c.share_percent:d} %</td>'
+        f'<td class="num">{c.value:d}/5</td><td class="num">{fixed(c.points, 1)}</td></tr>'
+    )
+
+
 @register.simple_tag
 def contribution_tables(ranking) -> SafeString:
-    """A closed ``<details>`` per framework with the points from each criterion."""
+    """A closed ``<details>`` per framework with the points from each criterion.
+
+    Under one set of answers a criterion weighs the same for every framework, so
+    a row depends only on the criterion and the framework's score there: of the
+    306 rows of 18 frameworks, at most 17 × 6 differ, and each is built once.
+    """
+    built: dict[tuple, str] = {}
+
+    def row(criterion, weight: int, value: int, total: int) -> str:
+        key = (criterion.slug, weight, value, total)
+        text = built.get(key)
+        if text is None:
+            text = built[key] = _contribution_row(contribution(criterion, weight, value, total))
+        return text
+
     tables = []
     for r in ranking:
+        rows = "".join(
+            row(c, w, v, r.total_weight)
+            for c, w, v in zip(r.criteria, r.weights, r.values, strict=True)
+        )
         name = escape(r.name)
         excluded = " (excluded)" if r.excluded else ""
         tables.append(
@@ -70,7 +125,7 @@ def contribution_tables(ranking) -> SafeString:
             f"{name}: points from each criterion</caption>\n    <thead><tr>"
             '<th scope="col">Criterion</th><th scope="col" class="num">Share of the weight</th>'
             '<th scope="col" class="num">Score</th><th scope="col" class="num">Points</th>'
-            f"</tr></thead>\n    <tbody>\n      {_contribution_rows(r.contributions)}\n"
+            f"</tr></thead>\n    <tbody>\n      {rows}\n"
             "    </tbody>\n  </table>\n</details>"
         )
     return mark_safe("\n".join(tables))
