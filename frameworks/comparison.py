@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from django.utils.html import escape
@@ -212,10 +213,7 @@ class Bar:
 
     @property
     def svg(self) -> str:
-        """The bar as an SVG rect, formatted here: a chart has hundreds of bars, and
-        the template engine's number localisation was a fifth of a comparison's render."""
-        # Numbers only, so nothing to escape: format_html's escaping of each was
-        # most of the cost of a 4-way comparison's 136 bars.
+        """The bar as an SVG rect: numbers only, so nothing to escape."""
         return mark_safe(
             f'<rect class="series-{self.series:d}" x="{self.x:g}" y="{self.y:g}" '
             f'width="{self.width:g}" height="{self.height:g}" rx="2"/>'
@@ -232,33 +230,134 @@ class ChartRow:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
+    """A grouped horizontal bar chart: a row per criterion, a bar per framework.
+
+    Each framework's bars are drawn as one column, in its colour, from its
+    scores alone: a column is the same in every comparison that puts the
+    framework in that place, so it is drawn once per worker (``_column_svg``)
+    and a new comparison only lays out columns already drawn.
+    """
+
     width: int
     height: int
     label_width: int
     plot_width: int
-    rows: tuple[ChartRow, ...]
+    labels: tuple[str, ...]
+    columns: tuple[tuple[int, ...], ...]  # per framework, its score on each row (0: none)
     ticks: tuple[tuple[float, int], ...]
+    bar_x: float
+    first_bar_y: float  # of the first row's first bar
+    row_height: float
+    bar_height: int
+    gap: int
+    label_x: float
+    label_dy: float  # from a row's top to its label
     stacked: bool = False
+
+    def _row_top(self, index: int) -> float:
+        return self.first_bar_y + index * self.row_height
+
+    @property
+    def rows(self) -> tuple[ChartRow, ...]:
+        """Each row's label and bars, with their geometry."""
+        return tuple(
+            ChartRow(
+                label=label,
+                y=self._row_top(index) + self.label_dy,
+                bars=tuple(
+                    Bar(
+                        x=self.bar_x,
+                        y=self._row_top(index) + series * (self.bar_height + self.gap),
+                        width=_bar_width(self.plot_width, values[index]),
+                        height=self.bar_height,
+                        value=values[index],
+                        series=series,
+                    )
+                    for series, values in enumerate(self.columns)
+                ),
+                label_x=self.label_x,
+            )
+            for index, label in enumerate(self.labels)
+        )
 
     @property
     def body_svg(self) -> str:
-        """The axis ticks, then every row's label and bars: a 4-way chart has 17 labels
-        and 68 bars, each of which cost several template lookups; labels are escaped,
-        the rest are numbers."""
+        """The axis ticks, every row's label, then each framework's bars: labels
+        escaped, the rest numbers."""
         parts = svg_ticks(self.ticks, self.height)
-        for row in self.rows:
-            label = escape(row.label)
-            if self.stacked:
-                parts.append(
-                    f'<text class="row-label" x="{row.label_x:g}" y="{row.y:g}">{label}</text>'
-                )
-            else:
-                parts.append(
-                    f'<text class="row-label" x="{self.label_width - 8:g}" y="{row.y:g}" '
-                    f'text-anchor="end" dominant-baseline="middle">{label}</text>'
-                )
-            parts.extend(bar.svg for bar in row.bars)
+        parts.append(
+            _labels_svg(
+                self.labels,
+                self.first_bar_y + self.label_dy,
+                self.row_height,
+                self.label_x,
+                self.label_width,
+                self.stacked,
+            )
+        )
+        parts.extend(
+            _column_svg(
+                series,
+                values,
+                self.bar_x,
+                self.first_bar_y + series * (self.bar_height + self.gap),
+                self.row_height,
+                self.bar_height,
+                self.plot_width,
+            )
+            for series, values in enumerate(self.columns)
+        )
         return mark_safe("\n".join(parts))
+
+
+def _bar_width(plot_width: float, value: int) -> float:
+    return round(plot_width * value / SCORE_MAX, 1)
+
+
+@lru_cache(maxsize=4096)
+def _column_svg(
+    series: int,
+    values: tuple[int, ...],
+    x: float,
+    first_y: float,
+    row_height: float,
+    height: int,
+    plot_width: float,
+) -> str:
+    """One framework's bars, a row apart: a pure function of numbers, kept per worker."""
+    return "\n".join(
+        Bar(x, first_y + index * row_height, _bar_width(plot_width, v), height, v, series).svg
+        for index, v in enumerate(values)
+    )
+
+
+@lru_cache(maxsize=64)
+def _labels_svg(
+    labels: tuple[str, ...],
+    first_y: float,
+    row_height: float,
+    label_x: float,
+    label_width: int,
+    stacked: bool,
+) -> str:
+    if stacked:
+        return "\n".join(
+            f'<text class="row-label" x="{label_x:g}" y="{first_y + i * row_height:g}">'
+            f"{escape(label)}</text>"
+            for i, label in enumerate(labels)
+        )
+    return "\n".join(
+        f'<text class="row-label" x="{label_width - 8:g}" y="{first_y + i * row_height:g}" '
+        f'text-anchor="end" dominant-baseline="middle">{escape(label)}</text>'
+        for i, label in enumerate(labels)
+    )
+
+
+def _columns(comparison: Comparison) -> tuple[tuple[int, ...], ...]:
+    return tuple(
+        tuple(row.cells[i].value or 0 for row in comparison.rows)
+        for i in range(len(comparison.frameworks))
+    )
 
 
 def chart(comparison: Comparison, *, width: int = 640, label_width: int = 210) -> Chart:
@@ -268,22 +367,23 @@ def chart(comparison: Comparison, *, width: int = 640, label_width: int = 210) -
     gap = 2
     row_height = n * (bar_height + gap) + 10
     plot_width = width - label_width - 16
-    rows = []
-    for index, row in enumerate(comparison.rows):
-        top = 24 + index * row_height
-        bars = _bars(row, x=label_width, top=top, plot_width=plot_width, height=bar_height, gap=gap)
-        rows.append(
-            ChartRow(label=row.criterion.name, y=top + (n * (bar_height + gap)) / 2, bars=bars)
-        )
+    labels = tuple(row.criterion.name for row in comparison.rows)
     ticks = tuple((label_width + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
-    height = 24 + len(rows) * row_height + 8
     return Chart(
         width=width,
-        height=height,
+        height=24 + len(labels) * row_height + 8,
         label_width=label_width,
         plot_width=plot_width,
-        rows=tuple(rows),
+        labels=labels,
+        columns=_columns(comparison),
         ticks=ticks,
+        bar_x=label_width,
+        first_bar_y=24,
+        row_height=row_height,
+        bar_height=bar_height,
+        gap=gap,
+        label_x=0,
+        label_dy=(n * (bar_height + gap)) / 2,
     )
 
 
@@ -300,30 +400,24 @@ def stacked_chart(comparison: Comparison, *, width: int = 340) -> Chart:
     row_height = label_height + n * (bar_height + gap) + 8
     inset = 4  # room for the last tick label, so "5" is never cut at the edge
     plot_width = width - 2 * inset
-    rows = []
-    for index, row in enumerate(comparison.rows):
-        top = 24 + index * row_height
-        bars = _bars(
-            row, x=inset, top=top + label_height, plot_width=plot_width, height=bar_height, gap=gap
-        )
-        rows.append(ChartRow(label=row.criterion.name, y=top + 12, bars=bars, label_x=inset))
+    labels = tuple(row.criterion.name for row in comparison.rows)
     ticks = tuple((inset + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
-    height = 24 + len(rows) * row_height + 4
-    return Chart(width, height, inset, plot_width, tuple(rows), ticks, stacked=True)
-
-
-def _bars(row: Row, *, x: float, top: float, plot_width: float, height: int, gap: int) -> tuple:
-    """One bar per framework for a row, stacked from ``top``, as long as its score."""
-    return tuple(
-        Bar(
-            x=x,
-            y=top + i * (height + gap),
-            width=round(plot_width * (cell.value or 0) / SCORE_MAX, 1),
-            height=height,
-            value=cell.value or 0,
-            series=i,
-        )
-        for i, cell in enumerate(row.cells)
+    return Chart(
+        width=width,
+        height=24 + len(labels) * row_height + 4,
+        label_width=inset,
+        plot_width=plot_width,
+        labels=labels,
+        columns=_columns(comparison),
+        ticks=ticks,
+        bar_x=inset,
+        first_bar_y=24 + label_height,
+        row_height=row_height,
+        bar_height=bar_height,
+        gap=gap,
+        label_x=inset,
+        label_dy=12 - label_height,
+        stacked=True,
     )
 
 
