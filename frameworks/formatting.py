@@ -1,5 +1,5 @@
 """Numbers formatted in Python exactly as the ``floatformat`` filter shows them,
-and the axis ticks every chart of the site draws.
+the axis ticks every chart of the site draws, and text escaped as ASCII.
 
 For the figures drawn hundreds of times a page (chart bars, contribution
 tables), where the template engine's filter and localisation cost more than
@@ -7,6 +7,8 @@ the rest of the page.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.html import escape
 
 
 def fixed(value: float, places: int) -> str:
@@ -34,3 +36,15 @@ def svg_ticks(ticks, height: int, unit: str = "") -> list[str]:
         f'<text class="tick-label" x="{x:g}" y="12" text-anchor="middle">{v:d}{unit}</text>'
         for x, v in ticks
     ]
+
+
+def ascii_escape(text: str) -> str:
+    """``escape(text)`` with every character outside ASCII as a numeric reference.
+
+    Python keeps a string that is all ASCII at one byte per character; one curly
+    quote anywhere makes every join of the page's pieces and its encoding to
+    UTF-8 work at two or four. Pages drawn on every miss (comparisons, verdicts)
+    write their own punctuation as references for that reason, and text from
+    elsewhere goes through here. A browser reads both the same.
+    """
+    return escape(text).encode("ascii", "xmlcharrefreplace").decode("ascii")

@@ -74,7 +74,7 @@ def source_link(url="", date=None, label="source"):
     if date:
         due = ' <strong class="review-due">review due</strong>' if review_due(date) else ""
         parts.append(
-            f' <span class="reviewed">· reviewed <time datetime="{date.isoformat()}">'
+            f' <span class="reviewed">&middot; reviewed <time datetime="{date.isoformat()}">'
             f"{day_month_year(date)}</time>{due}</span>"
         )
     return mark_safe("".join(parts))
@@ -105,7 +105,7 @@ def score_history_link(score, framework_slug: str):
     history = escape(page_url("changelog:score_history", slug=framework_slug, criterion=criterion))
     suggest = escape(page_url("corrections:suggest", slug=framework_slug, criterion=criterion))
     return mark_safe(
-        f'<span class="score-trust small"><a href="{history}">{changed}</a> · '
+        f'<span class="score-trust small"><a href="{history}">{changed}</a> &middot; '
         f'<a href="{suggest}">Suggest a correction<span class="visually-hidden"> to '
         f"{escape(score.criterion.name)}</span></a></span>"
     )

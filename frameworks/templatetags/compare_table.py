@@ -20,7 +20,7 @@ from pagecache.fragments import get_or_render_each
 register = template.Library()
 
 BEST_MARK = (
-    ' <span class="best-mark" title="Highest in this {}">★'
+    ' <span class="best-mark" title="Highest in this {}">&#9733;'
     '<span class="visually-hidden"> highest</span></span>'
 )
 

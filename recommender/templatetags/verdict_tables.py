@@ -14,7 +14,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from frameworks.formatting import fixed
+from frameworks.formatting import ascii_escape, fixed
 from frameworks.page_urls import criterion_url, profile_url
 from recommender.scoring import contribution
 
@@ -37,17 +37,29 @@ def weight_items(contributions) -> SafeString:
 
 
 @register.simple_tag
+def excluded_items(excluded) -> SafeString:
+    """``<li>`` per excluded framework, with every minimum it falls below."""
+    return mark_safe(
+        "".join(
+            f'<li><a href="{escape(profile_url(r.slug))}">{escape(r.name)}</a> '
+            f"{ascii_escape('; '.join(r.reasons))}.</li>"
+            for r in excluded
+        )
+    )
+
+
+@register.simple_tag
 def change_items(verdict) -> SafeString:
     """``<li>`` per answer that would change the winner, then per need whose removal would."""
     items = []
     for c in verdict.changes:
         label, question = escape(c.choice_label), escape(c.question_text)
         if c.toggle == "add":
-            what = f"Adding <strong>{label}</strong> to “{question}”"
+            what = f"Adding <strong>{label}</strong> to &ldquo;{question}&rdquo;"
         elif c.toggle == "remove":
-            what = f"Leaving <strong>{label}</strong> out of “{question}”"
+            what = f"Leaving <strong>{label}</strong> out of &ldquo;{question}&rdquo;"
         else:
-            what = f"Answering “{question}” with <strong>{label}</strong>"
+            what = f"Answering &ldquo;{question}&rdquo; with <strong>{label}</strong>"
         items.append(
             f'<li>{what} would make <a href="{escape(profile_url(c.winner))}">'
             f"{escape(c.winner_name)}</a> the winner.</li>"
@@ -55,8 +67,8 @@ def change_items(verdict) -> SafeString:
     for d in verdict.need_drops:
         items.append(
             f"<li>Without the need <strong>{escape(d.need.text)}</strong> (from "
-            f'“{escape(d.need.choice_label)}”), <a href="{escape(profile_url(d.winner))}">'
-            f"{escape(d.winner_name)}</a> would win.</li>"
+            f"&ldquo;{escape(d.need.choice_label)}&rdquo;), "
+            f'<a href="{escape(profile_url(d.winner))}">{escape(d.winner_name)}</a> would win.</li>'
         )
     return mark_safe("\n    ".join(items))
 
