@@ -37,6 +37,34 @@ def weight_items(contributions) -> SafeString:
 
 
 @register.simple_tag
+def need_items(verdict) -> SafeString:
+    """``<li>`` per stated need: whether the winner meets it, and if not, who does."""
+    winner = verdict.winner
+    missed = verdict.winner_missed_needs
+    nobody_meets_all = verdict.no_framework_meets_every_need
+    items = []
+    for need, best in verdict.best_per_need:
+        verdict_on_it = ""
+        if winner and need in missed:
+            verdict_on_it = f"<strong>{escape(winner.name)} misses it.</strong>"
+            if nobody_meets_all and best:
+                verdict_on_it += (
+                    f' <a href="{escape(profile_url(best.slug))}">{escape(best.name)}</a> '
+                    "is the best framework that meets this need on its own."
+                )
+            elif nobody_meets_all:
+                verdict_on_it += " No framework meets it."
+        elif winner:
+            verdict_on_it = f"{escape(winner.name)} meets it."
+        items.append(
+            f'<li>\n      <a href="{escape(criterion_url(need.criterion))}">'
+            f"{escape(need.criterion_name)}</a> at least {need.minimum}/5, from your answer "
+            f"&ldquo;{escape(need.choice_label)}&rdquo;.\n      {verdict_on_it}\n    </li>"
+        )
+    return mark_safe("\n    ".join(items))
+
+
+@register.simple_tag
 def excluded_items(excluded) -> SafeString:
     """``<li>`` per excluded framework, with every minimum it falls below."""
     return mark_safe(
