@@ -13,6 +13,7 @@ from frameworks import comparison, search, snapshot
 from frameworks.compare_urls import comparison_url
 from frameworks.forms import SLUG, CompareForm
 from frameworks.models import Criterion, Framework, Score, UseCase, UseCaseFit
+from frameworks.page_urls import page_url
 from frameworks.scale import SCORE_MAX, SCORE_MIN
 from pagecache.fragments import remember
 from pagecache.keys import reads_query
@@ -164,6 +165,7 @@ def _render_comparison(request: HttpRequest, frameworks: list, *, canonical: str
             "selected": {fw.slug for fw in frameworks},
             "code_rows": code_presentation.code_grid(samples, frameworks),
             "code_columns": code_presentation.code_columns(samples, frameworks),
+            "questionnaire_url": page_url("recommender:questionnaire"),
         },
     )
 

@@ -9,6 +9,8 @@ comparison that shows that framework, and random comparisons of 18 frameworks
 share nearly all of theirs, so a new comparison only lays out cells it has.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
@@ -45,6 +47,20 @@ def _cell(cell, criterion, show_notes: bool) -> str:
         f'<span class="cell-fw">{name}</span> {score_badge(cell.value)}{mark}</div>'
         f"{details}\n</div></td>"
     )
+
+
+@lru_cache(maxsize=4096)
+def _subtotal_cell(name: str, value: int, maximum: int, best: bool) -> str:
+    return (
+        f'<td class="{"best" if best else ""}"><span class="cell-fw">{escape(name)}</span> '
+        f'<strong>{value:d}</strong><span class="visually-hidden"> out of {maximum:d}</span>'
+        f"{BEST_MARK.format('category') if best else ''}</td>"
+    )
+
+
+def _subtotal(subtotal, maximum: int) -> str:
+    """A framework's total in a category: a pure function of its name and numbers."""
+    return _subtotal_cell(subtotal.framework.name, subtotal.value, maximum, subtotal.best)
 
 
 def _row_head(criterion) -> str:
@@ -92,13 +108,7 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
             f'<tr class="subtotal-row">\n<th scope="row">{category} subtotal '
             f'<span class="out-of">out of {group.maximum:d}</span></th>'
         )
-        for subtotal in group.subtotals:
-            parts.append(
-                f'<td class="{"best" if subtotal.best else ""}"><span class="cell-fw">'
-                f"{escape(subtotal.framework.name)}</span> <strong>{subtotal.value:d}</strong>"
-                f'<span class="visually-hidden"> out of {group.maximum:d}</span>'
-                f"{BEST_MARK.format('category') if subtotal.best else ''}</td>"
-            )
+        parts.extend(_subtotal(subtotal, group.maximum) for subtotal in group.subtotals)
         parts.append("</tr>\n</tbody>")
     return mark_safe("\n".join(parts))
 
@@ -180,3 +190,16 @@ def comparison_summary(table) -> SafeString:
         word = "criterion" if table.ties == 1 else "criteria"
         items.append(f"<li>{table.ties} {word} end in a tie for first place.</li>")
     return mark_safe("\n    ".join(items))
+
+
+@register.simple_tag
+def score_chart(chart, frameworks, variant: str) -> SafeString:
+    """A grouped bar chart of a comparison's scores: ``variant`` "wide" has the labels
+    beside the bars, "stacked" above them, for phones; CSS shows one of the two."""
+    variant = escape(variant)
+    return mark_safe(
+        f'<svg class="chart chart-{variant}" viewBox="0 0 {chart.width:d} {chart.height:d}" '
+        f'role="img" aria-labelledby="chart-title-{variant}">\n  <title id="chart-title-{variant}">'
+        f"Bar chart of every criterion's score, 0 to 5, for {names(frameworks)}</title>\n"
+        f"  {chart.body_svg}\n</svg>"
+    )
