@@ -78,6 +78,17 @@ request_started.connect(_request_started, dispatch_uid="pagecache.fragments:star
 request_finished.connect(_request_finished, dispatch_uid="pagecache.fragments:finish")
 
 
+def use_version(version: str) -> None:
+    """Take the content version this request's page key was made with, instead of
+    reading it again (one cache lookup less per miss)."""
+    if getattr(_local, "in_request", False) and version:
+        _local.generation = (
+            version,
+            datetime.date.today().isoformat(),
+            content_version.local_bumps(),
+        )
+
+
 def current_generation() -> tuple[str, str, int]:
     if not getattr(_local, "in_request", False):
         return _read_generation()

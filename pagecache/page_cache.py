@@ -42,11 +42,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Quer
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 
-from pagecache import content_version, keys
+from pagecache import content_version, fragments, keys
 
 logger = logging.getLogger("pagecache")
 
 SKIPPED_PREFIXES = ("/healthz", "/static/")
+# Where CachedPagesApp leaves the key of a page it did not find, for the
+# middleware (a WSGI environ key no client header can set: headers arrive as HTTP_*).
+MISSED_KEY = "pagecache.missed_key"
 # Headers set here for every answer, or that must never be replayed.
 DROPPED_HEADERS = {
     "content-length",
@@ -146,6 +149,7 @@ class PageKey:
     # The query parameters the key holds; None for a view that declared nothing,
     # whose pages are cached only for an address without a query string.
     declared: frozenset[str] | None = None
+    version: str = ""  # the content version the key was made with
 
     @property
     def cache_key(self) -> str:
@@ -192,6 +196,7 @@ def page_key(meta: Mapping[str, str], path_info: str) -> PageKey | None:
         brotli=keys.accepts_brotli(meta.get("HTTP_ACCEPT_ENCODING", "")),
         store=not query.has_unknown,
         declared=declared,
+        version=version,
     )
 
 
@@ -271,14 +276,19 @@ class PageCacheMiddleware:
         if not cacheable_request(request.META):
             return self.get_response(request)
         request.get_host()  # validates the Host header against ALLOWED_HOSTS (400 if not)
-        key = _safe_page_key(request.META, request.path_info)
+        # CachedPagesApp made the key and missed a moment ago: no second lookup.
+        key = request.META.pop(MISSED_KEY, None)
         if key is None:
-            return self.get_response(request)
-        cached = _cache().get(key.cache_key)
-        if cached is not None:
-            if keys.matches_etag(request.headers.get("If-None-Match", ""), key.etag):
-                return self._build((304, _not_modified_headers(cached[1]), b""), key.etag)
-            return self._build(cached, key.etag)
+            key = _safe_page_key(request.META, request.path_info)
+            if key is None:
+                return self.get_response(request)
+            cached = _cache().get(key.cache_key)
+            if cached is not None:
+                if keys.matches_etag(request.headers.get("If-None-Match", ""), key.etag):
+                    return self._build((304, _not_modified_headers(cached[1]), b""), key.etag)
+                return self._build(cached, key.etag)
+        # The page's pieces come from the version its key was made with.
+        fragments.use_version(key.version)
 
         watched = None
         if key.store and key.declared is not None:
@@ -369,6 +379,7 @@ class CachedPagesApp:
             return None
         cached = _cache().get(key.cache_key)
         if cached is None:
+            environ[MISSED_KEY] = key
             return None
         status, headers, body = cached
         if keys.matches_etag(environ.get("HTTP_IF_NONE_MATCH", ""), key.etag):

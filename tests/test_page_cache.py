@@ -347,3 +347,28 @@ def test_pages_asked_once_are_forgotten_oldest_first(client, seeded, settings):
 def test_every_page_is_stored_the_first_time_when_seen_keys_is_zero(client, seeded, settings):
     settings.PAGE_CACHE_SEEN_KEYS = 0
     assert [_rendered(client, "/criteria/") for _ in range(2)] == [True, False]
+
+
+def test_a_miss_through_the_wsgi_fast_path_looks_the_page_and_version_up_once(
+    seeded, keep_test_connection, monkeypatch
+):
+    from django.core.cache import cache
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from pagecache.page_cache import CachedPagesApp
+
+    app = CachedPagesApp(WSGIHandler())
+    _call(app, _environ("/criteria/"))  # reads the content version into the cache
+    asked = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    status, _headers, body = _call(app, _environ("/compare/django-vs-flask/"))
+    assert status == "200 OK" and b"Django vs Flask" in body
+    pages = [key for key in asked if key.startswith("page:")]
+    versions = [key for key in asked if key == "content-version"]
+    assert len(pages) == 1 and len(versions) == 1, asked
