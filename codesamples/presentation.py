@@ -34,7 +34,7 @@ def code_grid(samples: Sequence[Any], frameworks: Sequence[Any]) -> list[CodeRow
         return []
     by_key = {(s.framework_id, s.task): s for s in samples}
     return [
-        CodeRow(task, label, tuple((fw, by_key.get((fw.pk, task))) for fw in frameworks))
+        CodeRow(task, label, tuple((fw, by_key.get((fw.id, task))) for fw in frameworks))
         for task, label in layout.TASKS.items()
     ]
 
@@ -43,7 +43,7 @@ def code_columns(samples: Sequence[Any], frameworks: Sequence[Any]) -> list[Code
     first = {}
     for s in samples:
         first.setdefault(s.framework_id, s)
-    return [CodeColumn(fw, first.get(fw.pk)) for fw in frameworks]
+    return [CodeColumn(fw, first.get(fw.id)) for fw in frameworks]
 
 
 @dataclass(frozen=True)

@@ -78,11 +78,14 @@ class Comparison:
     rows: tuple[Row, ...]
     leaders: tuple[Leader, ...]
     ties: int  # criteria where two or more frameworks share the highest score
+    all_groups: tuple[Group, ...] = ()  # every row's group, made once by ``compare``
 
     def visible_rows(self, only_differences: bool) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.differs) if only_differences else self.rows
 
     def groups(self, only_differences: bool = False) -> tuple[Group, ...]:
+        if not only_differences and self.all_groups:
+            return self.all_groups
         return group_rows(self.visible_rows(only_differences), self.frameworks)
 
 
@@ -148,7 +151,8 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
     tops_by_row: dict[int, set[int]] = {}
     ties = 0
     for criterion in criteria:
-        scores = [m.get(criterion.slug) for m in maps]
+        slug = criterion.slug
+        scores = [m.get(slug) for m in maps]
         values = [s.value if s else None for s in scores]
         known = [v for v in values if v is not None]
         top = max(known) if known else None
@@ -162,21 +166,18 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
             ties += 1
         row = Row(
             criterion=criterion,
+            # Positional: 68 cells a 4-way comparison, built on every miss.
             cells=tuple(
-                Cell(
-                    value=v,
-                    note=s.note if s else "",
-                    source_url=s.source_url if s else "",
-                    last_reviewed=s.last_reviewed if s else None,
-                    best=best_marked and i in winners,
-                    framework=frameworks[i],
-                )
-                for i, (v, s) in enumerate(zip(values, scores, strict=True))
+                Cell(v, s.note, s.source_url, s.last_reviewed, best_marked and i in winners, fw)
+                if s
+                else Cell(None, "", "", None, best_marked and i in winners, fw)
+                for i, (v, s, fw) in enumerate(zip(values, scores, frameworks, strict=True))
             ),
         )
         tops_by_row[id(row)] = set(winners)
         rows.append(row)
-    strongest = category_leads(group_rows(rows, frameworks), tops_by_row)
+    groups = group_rows(rows, frameworks)
+    strongest = category_leads(groups, tops_by_row)
     leaders = tuple(
         sorted(
             (
@@ -191,7 +192,13 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
             key=lambda leader: (-leader.tops, -leader.alone, leader.framework.name),
         )
     )
-    return Comparison(frameworks=tuple(frameworks), rows=tuple(rows), leaders=leaders, ties=ties)
+    return Comparison(
+        frameworks=tuple(frameworks),
+        rows=tuple(rows),
+        leaders=leaders,
+        ties=ties,
+        all_groups=groups,
+    )
 
 
 def canonical_pair(a: str, b: str) -> tuple[str, str]:

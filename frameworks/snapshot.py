@@ -40,10 +40,10 @@ def code_samples(frameworks: list[Framework]) -> list[CodeSample]:
 
     def load(missing: list[int]) -> list[list[CodeSample]]:
         wanted = [frameworks[i] for i in missing]
-        by_framework: dict[int, list[CodeSample]] = {fw.pk: [] for fw in wanted}
+        by_framework: dict[int, list[CodeSample]] = {fw.id: [] for fw in wanted}
         for sample in CodeSample.objects.for_frameworks(wanted):
             by_framework[sample.framework_id].append(sample)
-        return [by_framework[fw.pk] for fw in wanted]
+        return [by_framework[fw.id] for fw in wanted]
 
-    keys = [("code-samples", fw.pk) for fw in frameworks]
+    keys = [("code-samples", fw.id) for fw in frameworks]
     return [sample for samples in remember_each(keys, load) for sample in samples]

@@ -51,7 +51,7 @@ def code_rows(rows) -> SafeString:
     cells = [(row, framework, sample) for row in rows for framework, sample in row.cells]
     built = iter(
         get_or_render_each(
-            [("code-cell", framework.pk, row.task) for row, framework, _ in cells],
+            [("code-cell", framework.id, row.task) for row, framework, _ in cells],
             lambda i: _code_cell(*cells[i]),
         )
     )
@@ -77,7 +77,7 @@ def code_heads(columns) -> SafeString:
     return mark_safe(
         "".join(
             get_or_render_each(
-                [("code-head", column.framework.pk) for column in columns],
+                [("code-head", column.framework.id) for column in columns],
                 lambda i: _code_head(columns[i]),
             )
         )

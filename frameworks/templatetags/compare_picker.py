@@ -20,7 +20,7 @@ def picker_boxes(frameworks, selected, prefix: str) -> SafeString:
     chosen = set(selected or ())
     ticks = [fw.slug in chosen for fw in frameworks]
     boxes = get_or_render_each(
-        [("picker-box", prefix, fw.pk, tick) for fw, tick in zip(frameworks, ticks, strict=True)],
+        [("picker-box", prefix, fw.id, tick) for fw, tick in zip(frameworks, ticks, strict=True)],
         lambda i: _box(frameworks[i], prefix, ticks[i]),
     )
     return mark_safe("".join(boxes))

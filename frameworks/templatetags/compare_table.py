@@ -82,14 +82,14 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
     cells = [(cell, row.criterion) for group in groups for row in group.rows for cell in row.cells]
     built = iter(
         get_or_render_each(
-            [("compare-cell", c.framework.pk, k.pk, c.best, show_notes) for c, k in cells],
+            [("compare-cell", c.framework.id, k.id, c.best, show_notes) for c, k in cells],
             lambda i: _cell(*cells[i], show_notes),
         )
     )
     criteria = [row.criterion for group in groups for row in group.rows]
     heads = iter(
         get_or_render_each(
-            [("compare-row-head", criterion.pk) for criterion in criteria],
+            [("compare-row-head", criterion.id) for criterion in criteria],
             lambda i: _row_head(criteria[i]),
         )
     )
@@ -116,7 +116,7 @@ def compare_groups(groups, frameworks, show_notes: bool) -> SafeString:
 def _links(frameworks) -> list[SafeString]:
     """Each framework's name, linked to its profile: one URL reversal per content version."""
     return get_or_render_each(
-        [("framework-link", fw.pk) for fw in frameworks],
+        [("framework-link", fw.id) for fw in frameworks],
         lambda i: (
             f'<a href="{escape(frameworks[i].get_absolute_url())}">{escape(frameworks[i].name)}</a>'
         ),

@@ -52,7 +52,7 @@ def compare_release_rows(frameworks) -> SafeString:
     same in every comparison, so they are built once per content version
     (``pagecache.fragments``) and only laid out in rows here."""
     cells = get_or_render_each(
-        [("release-cell", fw.pk, row) for row in range(len(RELEASE_FACTS)) for fw in frameworks],
+        [("release-cell", fw.id, row) for row in range(len(RELEASE_FACTS)) for fw in frameworks],
         lambda i: _release_cells(frameworks[i % len(frameworks)])[i // len(frameworks)],
     )
     width = len(frameworks)
