@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from recommender.scoring import Answer, QuestionInfo
@@ -28,7 +29,7 @@ class ParsedAnswers:
     def valid(self) -> bool:
         return not self.errors
 
-    @property
+    @cached_property
     def query(self) -> str:
         """The answers as a query string, "?a=b&…" or "": what every verdict link carries.
 

@@ -355,10 +355,15 @@ class Verdict:
     changes: tuple[Change, ...] = field(default=())
     needs: tuple[Need, ...] = field(default=())
     need_drops: tuple[NeedDrop, ...] = field(default=())
+    # Read dozens of times by a verdict page (winner, runner-up, margin...): made once.
+    _eligible: tuple[Ranked, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_eligible", tuple(r for r in self.ranking if not r.excluded))
 
     @property
     def eligible(self) -> tuple[Ranked, ...]:
-        return tuple(r for r in self.ranking if not r.excluded)
+        return self._eligible
 
     @property
     def excluded(self) -> tuple[Ranked, ...]:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from compare_site.origin import site_origin
 from frameworks.compare_urls import comparison_url
+from frameworks.page_urls import page_url
 from pagecache.keys import reads_query
 from recommender.answers import ParsedAnswers, parse_answers
 from recommender.forms import QuestionnaireForm
@@ -132,12 +133,12 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request, parsed, moment.computed_at),
+            "permalink": site_origin(request) + page_url("recommender:verdict") + pinned,
             "moment": moment,
-            "edit_url": reverse("recommender:questionnaire") + suffix,
+            "edit_url": page_url("recommender:questionnaire") + suffix,
             # The record and the JSON of the verdict on this page, pinned to the same moment.
-            "json_url": reverse("recommender:verdict_json") + pinned,
-            "md_url": reverse("recommender:verdict_markdown") + pinned,
+            "json_url": page_url("recommender:verdict_json") + pinned,
+            "md_url": page_url("recommender:verdict_markdown") + pinned,
             "compare_url": compare_url,
         },
     )
@@ -172,7 +173,7 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
 
 def _permalink(request: HttpRequest, parsed: ParsedAnswers, moment: datetime.datetime) -> str:
     """The verdict page for these answers as computed then, at the site's public address."""
-    return site_origin(request) + reverse("recommender:verdict") + _pinned_query(parsed, moment)
+    return site_origin(request) + page_url("recommender:verdict") + _pinned_query(parsed, moment)
 
 
 def _pinned_query(parsed: ParsedAnswers, moment: datetime.datetime) -> str:

@@ -10,8 +10,9 @@ Every text is escaped, the numbers formatted as ``floatformat``
 would (``frameworks.formatting.fixed``).
 """
 
+from html import escape  # Django's escape plus a lazy-string check each call; these are str
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import ascii_escape, fixed
