@@ -16,7 +16,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import ascii_escape, fixed
-from frameworks.page_urls import criterion_url, profile_url
+from frameworks.page_urls import criterion_url, profile_url, profile_urls
 from recommender.scoring import contribution
 
 register = template.Library()
@@ -106,6 +106,7 @@ def change_items(verdict) -> SafeString:
 def ranking_items(ranked) -> SafeString:
     """``<li>`` per eligible framework: name, a bar of its score, the score, missed needs."""
     items = []
+    profile_url = profile_urls()
     for place, r in enumerate(ranked):
         winner = " winner" if place == 0 else ""
         unmet = (
@@ -125,8 +126,8 @@ def ranking_items(ranked) -> SafeString:
     return mark_safe("\n".join(items))
 
 
-def _contribution_row(c, linked: bool = False) -> str:
-    name = escape(c.name)
+def _contribution_row(c, linked: bool = False, name: str = "") -> str:
+    name = name or escape(c.name)
     if linked:
         name = f'<a href="{escape(criterion_url(c.criterion))}">{name}</a>'
     return (
@@ -142,21 +143,27 @@ def contribution_tables(ranking) -> SafeString:
     Under one set of answers a criterion weighs the same for every framework, so
     a row depends only on the criterion and the framework's score there: of the
     306 rows of 18 frameworks, at most 17 × 6 differ, and each is built once.
+    Every framework's criteria are the catalogue's, in one order, so a row is
+    named by its place.
     """
-    built: dict[tuple, str] = {}
+    built: dict[tuple[int, int, int, int], str] = {}
+    names: dict[int, str] = {}
 
-    def row(criterion, weight: int, value: int, total: int) -> str:
-        key = (criterion.slug, weight, value, total)
+    def row(index: int, criterion, weight: int, value: int, total: int) -> str:
+        key = (index, weight, value, total)
         text = built.get(key)
         if text is None:
-            text = built[key] = _contribution_row(contribution(criterion, weight, value, total))
+            name = names.get(index) or names.setdefault(index, escape(criterion.name))
+            figures = contribution(criterion, weight, value, total)
+            text = built[key] = _contribution_row(figures, name=name)
         return text
 
     tables = []
     for r in ranking:
+        total = r.total_weight
         rows = "".join(
-            row(c, w, v, r.total_weight)
-            for c, w, v in zip(r.criteria, r.weights, r.values, strict=True)
+            row(i, c, w, v, total)
+            for i, (c, w, v) in enumerate(zip(r.criteria, r.weights, r.values, strict=True))
         )
         name = escape(r.name)
         excluded = " (excluded)" if r.excluded else ""
