@@ -37,7 +37,12 @@ def _not_found(request: HttpRequest, message: str) -> HttpResponse:
 
 
 def _criterion_averages() -> dict[str, float]:
-    """Each criterion's average score over the published frameworks (from the snapshot)."""
+    """Each criterion's average score over the published frameworks (from the snapshot),
+    once per content version: 850 scores to add up with 50 frameworks."""
+    return remember(("criterion-averages",), _compute_criterion_averages)
+
+
+def _compute_criterion_averages() -> dict[str, float]:
     values: dict[str, list[int]] = {}
     for fw in snapshot.published().values():
         for score in fw.scores.all():
