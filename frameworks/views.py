@@ -393,4 +393,5 @@ def catalogue_json(request: HttpRequest) -> JsonResponse:
         ],
         "scale": {"min": SCORE_MIN, "max": SCORE_MAX},
     }
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    # Without the spaces after separators: a tenth less to send to every client.
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
