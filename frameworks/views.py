@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
@@ -106,17 +107,28 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 @reads_query()
 @require_safe
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = (
-        Framework.objects.visible_to(request.user)
-        .with_scores(change_stats=True)
-        .with_latest_release()
-        .filter(slug=slug)
-        .first()
-    )
+    framework = snapshot.published().get(slug)
+    if framework is None:  # a draft, which only an editor may preview, or no such framework
+        framework = (
+            Framework.objects.visible_to(request.user)
+            .with_scores()
+            .with_latest_release()
+            .filter(slug=slug)
+            .first()
+        )
     if framework is None:
         return _not_found(request, f"There is no published framework called “{slug}”.")
     strengths, weaknesses = comparison.strengths_and_weaknesses(framework, _criterion_averages())
-    scores = sorted(framework.scores.all(), key=lambda s: (s.criterion.order, s.criterion.name))
+    # The evidence list needs each score's change statistics: read lazily, so that
+    # when the page's kept copy of the list is used they are never queried.
+    scores = SimpleLazyObject(
+        lambda: sorted(
+            Score.objects.filter(framework=framework)
+            .select_related("criterion")
+            .with_change_stats(),
+            key=lambda s: (s.criterion.order, s.criterion.name),
+        )
+    )
     fits = UseCaseFit.objects.filter(framework=framework).select_related("use_case")
     others = [fw for fw in snapshot.published().values() if fw.pk != framework.pk]
     compare_links = [(other, comparison_url(framework.slug, other.slug)) for other in others]
@@ -130,7 +142,7 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "weaknesses": weaknesses[:5],
             "fits": fits,
             "compare_links": compare_links,
-            "oldest_review": min((s.last_reviewed for s in scores), default=None),
+            "oldest_review": min((s.last_reviewed for s in framework.scores.all()), default=None),
             "code_samples": snapshot.code_samples([framework]),
         },
     )
