@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from changelog import entries
 from changelog.chart import value_chart
 from frameworks.models import Framework, Score
+from pagecache.fragments import remember
 from pagecache.keys import reads_query
 
 # The query parameter these pages read (besides the path): the page number.
@@ -33,14 +34,28 @@ def score_history(request: HttpRequest, slug: str, criterion: str) -> HttpRespon
     )
 
 
+def _counted(found: tuple) -> tuple:
+    """A change page ready to keep for the content version (``pagecache.fragments``):
+    its entries are read, and its page count too, so that no later reader queries."""
+    page, _changes = found
+    page.paginator.count  # noqa: B018  (a cached property: read now, once)
+    return found
+
+
 @reads_query(PAGE)
 @require_safe
 def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
     framework = get_object_or_404(Framework.objects.published(), slug=slug)
-    page, changes = entries.change_page(
-        entries.public_score_records().filter(framework_id=framework.pk),
-        entries.public_framework_records().filter(id=framework.pk),
-        request.GET.get(PAGE),
+    number = request.GET.get(PAGE)
+    page, changes = remember(
+        ("framework-changes", framework.pk, number),
+        lambda: _counted(
+            entries.change_page(
+                entries.public_score_records().filter(framework_id=framework.pk),
+                entries.public_framework_records().filter(id=framework.pk),
+                number,
+            )
+        ),
     )
     return render(
         request,
@@ -52,7 +67,13 @@ def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query(PAGE)
 @require_safe
 def changes(request: HttpRequest) -> HttpResponse:
-    page, changes = entries.change_page(
-        entries.public_score_records(), entries.public_framework_records(), request.GET.get(PAGE)
+    number = request.GET.get(PAGE)
+    page, changes = remember(
+        ("catalogue-changes", number),
+        lambda: _counted(
+            entries.change_page(
+                entries.public_score_records(), entries.public_framework_records(), number
+            )
+        ),
     )
     return render(request, "changelog/changes.html", {"page": page, "changes": changes})
