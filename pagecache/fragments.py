@@ -4,12 +4,14 @@ then reused by every page that needs them.
 Misses are common: every edit moves the content version on, nearly every
 verdict permalink is unique, and crawlers follow every comparison. But much of
 what a miss needs is not new: the catalogue rows every comparison reads
-(``frameworks.snapshot``), the scoring catalogue, and each question of the
-questionnaire as crispy-forms renders it for one answer, the same in every
-prefilled questionnaire. They are kept here, in the worker's memory, under the
-same two things that key whole pages (``pagecache.page_cache``): the content
-version and the day. When either moves on, everything goes at once, so nothing
-can outlive the rows it was made from.
+(``frameworks.snapshot``), the scoring catalogue, each cell, heading and code
+sample of a comparison (the same in every comparison that shows that
+framework), the site's header and footer, each question of the questionnaire
+as crispy-forms renders it for one answer, and whole sections such as a
+criterion's ranking or a page of history. They are kept here, in the worker's
+memory, under the same two things that key whole pages
+(``pagecache.page_cache``): the content version and the day. When either moves
+on, everything goes at once, so nothing can outlive the rows it was made from.
 
 A piece is named by what its body reads (see the ``{% fragment %}`` tag in
 ``pagecache.templatetags.fragments``). With ``FRAGMENTS_VERIFY`` on, as in the
@@ -41,8 +43,9 @@ from django.utils.safestring import SafeString
 from pagecache import content_version
 
 # Entries, not bytes: the largest are the catalogue snapshot and the scoring
-# catalogue (one each); the rest are each framework's code samples, use-case
-# verdicts and a questionnaire question per answer, a few KB each.
+# catalogue (one each); the rest are a few KB or less each. With 50 frameworks
+# the comparison cells alone are 50 x 17 x 4 (ticked or not, notes open or not):
+# about 4,700 entries in all, so that a full catalogue fits with room to spare.
 MAX_ENTRIES = 8192
 
 _lock = threading.Lock()
