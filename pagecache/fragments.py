@@ -61,12 +61,12 @@ class FragmentMismatch(AssertionError):
     """A stored piece differs from a fresh render: its name misses something it reads."""
 
 
+def _generation_of(version: str) -> tuple[str, str, int]:
+    return (version, datetime.date.today().isoformat(), content_version.local_bumps())
+
+
 def _read_generation() -> tuple[str, str, int]:
-    return (
-        content_version.current(),
-        datetime.date.today().isoformat(),
-        content_version.local_bumps(),
-    )
+    return _generation_of(content_version.current())
 
 
 def _request_started(**kwargs) -> None:
@@ -85,11 +85,7 @@ def use_version(version: str) -> None:
     """Take the content version this request's page key was made with, instead of
     reading it again (one cache lookup less per miss)."""
     if getattr(_local, "in_request", False) and version:
-        _local.generation = (
-            version,
-            datetime.date.today().isoformat(),
-            content_version.local_bumps(),
-        )
+        _local.generation = _generation_of(version)
 
 
 def current_generation() -> tuple[str, str, int]:
