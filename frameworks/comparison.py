@@ -367,30 +367,24 @@ def _columns(comparison: Comparison) -> tuple[tuple[int, ...], ...]:
     )
 
 
+BAR_GAP = 2  # between one framework's bar and the next in a row
+
+
 def chart(comparison: Comparison, *, width: int = 640, label_width: int = 210) -> Chart:
     """Geometry of a grouped horizontal bar chart, drawn as SVG by the template."""
     n = max(1, len(comparison.frameworks))
     bar_height = 9 if n > 2 else 11
-    gap = 2
-    row_height = n * (bar_height + gap) + 10
-    plot_width = width - label_width - 16
-    labels = tuple(row.criterion.name for row in comparison.rows)
-    ticks = tuple((label_width + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
-    return Chart(
+    return _grouped_chart(
+        comparison,
         width=width,
-        height=24 + len(labels) * row_height + 8,
-        label_width=label_width,
-        plot_width=plot_width,
-        labels=labels,
-        columns=_columns(comparison),
-        ticks=ticks,
-        bar_x=label_width,
-        first_bar_y=24,
-        row_height=row_height,
+        plot_x=label_width,
+        plot_width=width - label_width - 16,
         bar_height=bar_height,
-        gap=gap,
+        row_height=n * (bar_height + BAR_GAP) + 10,
+        first_bar_y=24,
+        bottom=8,
         label_x=0,
-        label_dy=(n * (bar_height + gap)) / 2,
+        label_dy=(n * (bar_height + BAR_GAP)) / 2,
     )
 
 
@@ -402,29 +396,56 @@ def stacked_chart(comparison: Comparison, *, width: int = 340) -> Chart:
     """
     n = max(1, len(comparison.frameworks))
     bar_height = 8 if n > 2 else 10
-    gap = 2
     label_height = 20
-    row_height = label_height + n * (bar_height + gap) + 8
     inset = 4  # room for the last tick label, so "5" is never cut at the edge
-    plot_width = width - 2 * inset
-    labels = tuple(row.criterion.name for row in comparison.rows)
-    ticks = tuple((inset + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1))
-    return Chart(
+    return _grouped_chart(
+        comparison,
         width=width,
-        height=24 + len(labels) * row_height + 4,
-        label_width=inset,
-        plot_width=plot_width,
-        labels=labels,
-        columns=_columns(comparison),
-        ticks=ticks,
-        bar_x=inset,
-        first_bar_y=24 + label_height,
-        row_height=row_height,
+        plot_x=inset,
+        plot_width=width - 2 * inset,
         bar_height=bar_height,
-        gap=gap,
+        row_height=label_height + n * (bar_height + BAR_GAP) + 8,
+        first_bar_y=24 + label_height,
+        bottom=4,
         label_x=inset,
         label_dy=12 - label_height,
         stacked=True,
+    )
+
+
+def _grouped_chart(
+    comparison: Comparison,
+    *,
+    width: int,
+    plot_x: float,
+    plot_width: float,
+    bar_height: int,
+    row_height: float,
+    first_bar_y: float,
+    bottom: int,
+    label_x: float,
+    label_dy: float,
+    stacked: bool = False,
+) -> Chart:
+    """What both charts share: a row per criterion under ticks at 0 to 5, the bars
+    starting at ``plot_x``."""
+    labels = tuple(row.criterion.name for row in comparison.rows)
+    return Chart(
+        width=width,
+        height=24 + len(labels) * row_height + bottom,
+        label_width=plot_x,
+        plot_width=plot_width,
+        labels=labels,
+        columns=_columns(comparison),
+        ticks=tuple((plot_x + plot_width * v / SCORE_MAX, v) for v in range(SCORE_MAX + 1)),
+        bar_x=plot_x,
+        first_bar_y=first_bar_y,
+        row_height=row_height,
+        bar_height=bar_height,
+        gap=BAR_GAP,
+        label_x=label_x,
+        label_dy=label_dy,
+        stacked=stacked,
     )
 
 
