@@ -6,7 +6,6 @@ only on the URLconf and the script prefix, never on content, so each is kept,
 under both, for the life of the worker.
 """
 
-from collections.abc import Callable
 from functools import lru_cache
 
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -28,9 +27,3 @@ def profile_url(slug: str) -> str:
 
 def criterion_url(slug: str) -> str:
     return page_url("frameworks:criterion", slug=slug)
-
-
-def profile_urls() -> Callable[[str], str]:
-    """``profile_url`` bound to this request's URLconf and prefix, for loops."""
-    urlconf, prefix = get_urlconf(), get_script_prefix()
-    return lambda slug: _reversed(urlconf, prefix, "frameworks:detail", (("slug", slug),))

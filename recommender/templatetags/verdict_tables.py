@@ -16,10 +16,15 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import ascii_escape, fixed
-from frameworks.page_urls import criterion_url, profile_url, profile_urls
+from frameworks.page_urls import criterion_url, profile_url
 from recommender.scoring import contribution
 
 register = template.Library()
+
+
+def _profile_link(slug: str, name: str) -> str:
+    """A framework's name, linked to its profile."""
+    return f'<a href="{escape(profile_url(slug))}">{escape(name)}</a>'
 
 
 @register.simple_tag
@@ -50,7 +55,7 @@ def need_items(verdict) -> SafeString:
             verdict_on_it = f"<strong>{escape(winner.name)} misses it.</strong>"
             if nobody_meets_all and best:
                 verdict_on_it += (
-                    f' <a href="{escape(profile_url(best.slug))}">{escape(best.name)}</a> '
+                    f" {_profile_link(best.slug, best.name)} "
                     "is the best framework that meets this need on its own."
                 )
             elif nobody_meets_all:
@@ -70,8 +75,7 @@ def excluded_items(excluded) -> SafeString:
     """``<li>`` per excluded framework, with every minimum it falls below."""
     return mark_safe(
         "".join(
-            f'<li><a href="{escape(profile_url(r.slug))}">{escape(r.name)}</a> '
-            f"{ascii_escape('; '.join(r.reasons))}.</li>"
+            f"<li>{_profile_link(r.slug, r.name)} {ascii_escape('; '.join(r.reasons))}.</li>"
             for r in excluded
         )
     )
@@ -89,15 +93,13 @@ def change_items(verdict) -> SafeString:
             what = f"Leaving <strong>{label}</strong> out of &ldquo;{question}&rdquo;"
         else:
             what = f"Answering &ldquo;{question}&rdquo; with <strong>{label}</strong>"
-        items.append(
-            f'<li>{what} would make <a href="{escape(profile_url(c.winner))}">'
-            f"{escape(c.winner_name)}</a> the winner.</li>"
-        )
+        winner = _profile_link(c.winner, c.winner_name)
+        items.append(f"<li>{what} would make {winner} the winner.</li>")
     for d in verdict.need_drops:
         items.append(
             f"<li>Without the need <strong>{escape(d.need.text)}</strong> (from "
             f"&ldquo;{escape(d.need.choice_label)}&rdquo;), "
-            f'<a href="{escape(profile_url(d.winner))}">{escape(d.winner_name)}</a> would win.</li>'
+            f"{_profile_link(d.winner, d.winner_name)} would win.</li>"
         )
     return mark_safe("\n    ".join(items))
 
@@ -106,7 +108,6 @@ def change_items(verdict) -> SafeString:
 def ranking_items(ranked) -> SafeString:
     """``<li>`` per eligible framework: name, a bar of its score, the score, missed needs."""
     items = []
-    profile_url = profile_urls()
     for place, r in enumerate(ranked):
         winner = " winner" if place == 0 else ""
         unmet = (
@@ -115,8 +116,7 @@ def ranking_items(ranked) -> SafeString:
             else ""
         )
         items.append(
-            f'<li>\n  <span class="rank-name"><a href="'
-            f'{escape(profile_url(r.slug))}">{escape(r.name)}</a></span>\n'
+            f'<li>\n  <span class="rank-name">{_profile_link(r.slug, r.name)}</span>\n'
             '  <svg class="rank-bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
             'aria-hidden="true" focusable="false"><rect class="track" width="100" height="10" '
             f'rx="2"/><rect class="fill{winner}" width="{fixed(r.score, 1)}" height="10" rx="2"/>'
