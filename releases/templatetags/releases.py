@@ -51,11 +51,19 @@ def compare_release_rows(frameworks) -> SafeString:
     """The release facts of a comparison, one row each: a framework's cells are the
     same in every comparison, so they are built once per content version
     (``pagecache.fragments``) and only laid out in rows here."""
+    width = len(frameworks)
+    columns: dict[int, tuple[str, ...]] = {}  # a framework's five cells are made together
+
+    def cell(i: int) -> str:
+        column = i % width
+        if column not in columns:
+            columns[column] = _release_cells(frameworks[column])
+        return columns[column][i // width]
+
     cells = get_or_render_each(
         [("release-cell", fw.id, row) for row in range(len(RELEASE_FACTS)) for fw in frameworks],
-        lambda i: _release_cells(frameworks[i % len(frameworks)])[i // len(frameworks)],
+        cell,
     )
-    width = len(frameworks)
     return mark_safe(
         "\n".join(
             f'      <tr class="release-row"><th scope="row">{fact}</th>'
