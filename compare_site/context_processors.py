@@ -12,7 +12,7 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "origin": site_origin(request),
         # What the header shows differently from page to page, so that the rest of
-        # it is rendered once per content version (see templates/includes/_header.html).
+        # it is kept once per content version (see templates/includes/_header.html).
         "nav_section": next((s for s in NAV_SECTIONS if path.startswith(s)), ""),
         "search_query": request.GET.get("q", "") if path == "/search/" else "",
     }
