@@ -34,28 +34,34 @@ def score_history(request: HttpRequest, slug: str, criterion: str) -> HttpRespon
     )
 
 
-def _counted(found: tuple) -> tuple:
-    """A change page ready to keep for the content version (``pagecache.fragments``):
-    its entries are read, and its page count too, so that no later reader queries."""
-    page, _changes = found
-    page.paginator.count  # noqa: B018  (a cached property: read now, once)
-    return found
+def _kept_change_page(key: tuple, scores, frameworks, number: str | None) -> tuple:
+    """``entries.change_page``, kept for the content version (``pagecache.fragments``)
+    with its entries and page count read, so that no later reader queries.
+
+    Only a page number a reader can follow is kept; any other value of ``page``
+    (for which the paginator shows the first or the last page) is computed each
+    time, so that junk query strings cannot fill the store.
+    """
+
+    def compute() -> tuple:
+        found = entries.change_page(scores, frameworks, number)
+        found[0].paginator.count  # noqa: B018  (a cached property: read now, once)
+        return found
+
+    if number is not None and not (number.isascii() and number.isdigit() and len(number) <= 4):
+        return compute()
+    return remember((*key, number), compute)
 
 
 @reads_query(PAGE)
 @require_safe
 def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
     framework = get_object_or_404(Framework.objects.published(), slug=slug)
-    number = request.GET.get(PAGE)
-    page, changes = remember(
-        ("framework-changes", framework.pk, number),
-        lambda: _counted(
-            entries.change_page(
-                entries.public_score_records().filter(framework_id=framework.pk),
-                entries.public_framework_records().filter(id=framework.pk),
-                number,
-            )
-        ),
+    page, changes = _kept_change_page(
+        ("framework-changes", framework.pk),
+        entries.public_score_records().filter(framework_id=framework.pk),
+        entries.public_framework_records().filter(id=framework.pk),
+        request.GET.get(PAGE),
     )
     return render(
         request,
@@ -67,13 +73,10 @@ def framework_history(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query(PAGE)
 @require_safe
 def changes(request: HttpRequest) -> HttpResponse:
-    number = request.GET.get(PAGE)
-    page, changes = remember(
-        ("catalogue-changes", number),
-        lambda: _counted(
-            entries.change_page(
-                entries.public_score_records(), entries.public_framework_records(), number
-            )
-        ),
+    page, changes = _kept_change_page(
+        ("catalogue-changes",),
+        entries.public_score_records(),
+        entries.public_framework_records(),
+        request.GET.get(PAGE),
     )
     return render(request, "changelog/changes.html", {"page": page, "changes": changes})

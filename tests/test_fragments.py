@@ -105,3 +105,14 @@ def test_the_master_compiles_every_template_before_workers_fork():
     compiled = set(loader.get_template_cache)
     for name in ("base.html", "frameworks/compare.html", "includes/_code_samples.html"):
         assert name in compiled
+
+
+@pytest.mark.parametrize("page, kept", [("1", True), ("not-a-number", False), ("9" * 40, False)])
+def test_history_pages_keep_page_numbers_and_never_junk(client, seeded, page, kept):
+    """A junk ``page`` value (shown as the first or last page) is rendered each time:
+    otherwise every distinct one would take a place in the store."""
+    assert client.get(f"/changes/?page={page}").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        # The page cache stores a page on its second render, so this one renders too.
+        assert client.get(f"/changes/?page={page}").status_code == 200
+    assert (len(queries) == 0) is kept, [q["sql"] for q in queries]
