@@ -143,17 +143,49 @@ def score_map(framework) -> dict[str, object]:
     return {s.criterion.slug: s for s in framework.scores.all()}
 
 
-def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
-    maps = [score_map(fw) for fw in frameworks]
+def _column(framework, criteria: Sequence) -> tuple[tuple[int | None, Cell, Cell], ...]:
+    """Per criterion: the framework's score, and its cell unmarked and marked best.
+
+    Kept on the framework for these criteria: the site's frameworks and criteria
+    are loaded once per content version (frameworks.snapshot), so every
+    comparison a worker renders for that version takes a framework's 17 cells
+    from here instead of building them again.
+    """
+    kept = getattr(framework, "_comparison_column", None)
+    if kept is not None and kept[0] is criteria:
+        return kept[1]
+    scores = score_map(framework)
+    column = []
+    for criterion in criteria:
+        s = scores.get(criterion.slug)
+        if s is None:
+            column.append(
+                (
+                    None,
+                    Cell(None, "", "", None, False, framework),
+                    Cell(None, "", "", None, True, framework),
+                )
+            )
+        else:
+            figures = (s.value, s.note, s.source_url, s.last_reviewed)
+            column.append(
+                (s.value, Cell(*figures, False, framework), Cell(*figures, True, framework))
+            )
+    column = tuple(column)
+    framework._comparison_column = (criteria, column)
+    return column
+
+
+def compare(frameworks: Sequence, criteria: Sequence) -> Comparison:
+    columns = [_column(fw, criteria) for fw in frameworks]
     rows = []
     tops: dict[int, int] = defaultdict(int)
     alone: dict[int, int] = defaultdict(int)
     tops_by_row: dict[int, set[int]] = {}
     ties = 0
-    for criterion in criteria:
-        slug = criterion.slug
-        scores = [m.get(slug) for m in maps]
-        values = [s.value if s else None for s in scores]
+    for index, criterion in enumerate(criteria):
+        entries = [column[index] for column in columns]
+        values = [entry[0] for entry in entries]
         known = [v for v in values if v is not None]
         top = max(known) if known else None
         winners = [i for i, v in enumerate(values) if v is not None and v == top]
@@ -166,12 +198,9 @@ def compare(frameworks: Sequence, criteria: Iterable) -> Comparison:
             ties += 1
         row = Row(
             criterion=criterion,
-            # Positional: 68 cells a 4-way comparison, built on every miss.
             cells=tuple(
-                Cell(v, s.note, s.source_url, s.last_reviewed, best_marked and i in winners, fw)
-                if s
-                else Cell(None, "", "", None, best_marked and i in winners, fw)
-                for i, (v, s, fw) in enumerate(zip(values, scores, frameworks, strict=True))
+                entry[2] if best_marked and v is not None and v == top else entry[1]
+                for v, entry in zip(values, entries, strict=True)
             ),
         )
         tops_by_row[id(row)] = set(winners)
