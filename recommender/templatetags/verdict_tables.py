@@ -144,27 +144,26 @@ def contribution_tables(ranking) -> SafeString:
     a row depends only on the criterion and the framework's score there: of the
     306 rows of 18 frameworks, at most 17 × 6 differ, and each is built once.
     Every framework's criteria are the catalogue's, in one order, so a row is
-    named by its place.
+    found by its place and the score: one list index and one dict lookup.
     """
-    built: dict[tuple[int, int, int, int], str] = {}
-    names: dict[int, str] = {}
-
-    def row(index: int, criterion, weight: int, value: int, total: int) -> str:
-        key = (index, weight, value, total)
-        text = built.get(key)
-        if text is None:
-            name = names.get(index) or names.setdefault(index, escape(criterion.name))
-            figures = contribution(criterion, weight, value, total)
-            text = built[key] = _contribution_row(figures, name=name)
-        return text
-
+    # (weights, total weight) -> per criterion, score -> its row. One entry for
+    # a verdict, whose frameworks all share the weights of its answers.
+    built: dict[tuple, list[dict[int, str]]] = {}
     tables = []
     for r in ranking:
         total = r.total_weight
-        rows = "".join(
-            row(i, c, w, v, total)
-            for i, (c, w, v) in enumerate(zip(r.criteria, r.weights, r.values, strict=True))
-        )
+        by_place = built.get((r.weights, total))
+        if by_place is None:
+            by_place = built[r.weights, total] = [{} for _ in r.criteria]
+        parts = []
+        for place, value in enumerate(r.values):
+            text = by_place[place].get(value)
+            if text is None:
+                criterion = r.criteria[place]
+                figures = contribution(criterion, r.weights[place], value, total)
+                text = by_place[place][value] = _contribution_row(figures)
+            parts.append(text)
+        rows = "".join(parts)
         name = escape(r.name)
         excluded = " (excluded)" if r.excluded else ""
         tables.append(
