@@ -5,9 +5,13 @@ plain loopback) on a free loopback port with a throw-away seeded database, then
 measures with wrk, first with the seeded frameworks and then with 50:
 
 * hits: each page asked again and again, answered from the page cache;
+* a floor: /healthz, a bare request through Django and its middleware with no
+  page to build, the least any page the cache does not hold costs;
 * misses: real distinct pages, each asked once (random 3- and 4-way comparisons
-  in random column order, and random answer sets for the verdict), so that
-  every request until the list runs out renders a page nobody asked for before;
+  in random column order, and random answer sets for the verdict and for its
+  JSON), so that every request until the list runs out renders a page nobody
+  asked for before. Each row starts after WARM_SECONDS of other distinct pages
+  of its kind, so that workers hold the pieces such pages share;
 * the profile's first render after an edit, over several edits.
 
 Every row is also given as a share of the static-file ceiling measured in the
@@ -30,6 +34,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from throwaway_site import ThrowawaySite
@@ -61,6 +66,10 @@ print(Framework.objects.count())
 """
 EDIT = "from pagecache import content_version; content_version.bump()"
 DISTINCT_PATHS = 20000
+# Before a miss row, other distinct pages of its kind for this long: each worker
+# then has the pieces every such page shares (score cells, column heads), as it
+# has a few seconds after an edit. The first render after an edit is its own row.
+WARM_SECONDS = 2
 
 
 def ensure_wrk() -> str:
@@ -87,11 +96,11 @@ def to_ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(wrk: str, url: str, script: Path | None = None) -> dict:
+def run_wrk(wrk: str, url: str, script: Path | None = None, seconds: int = DURATION) -> dict:
     """wrk on ``url``, or on the paths a Lua ``script`` asks for under it."""
     scripted = ["-s", str(script)] if script else []
     out = subprocess.run(
-        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", *scripted, url],
+        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", *scripted, url],
         capture_output=True,
         text=True,
         check=True,
@@ -116,7 +125,9 @@ def parse_wrk(out: str) -> dict:
     }
 
 
-def run_wrk_paths(wrk: str, base: str, paths: list[str], workdir: Path) -> dict:
+def run_wrk_paths(
+    wrk: str, base: str, paths: list[str], workdir: Path, seconds: int = DURATION
+) -> dict:
     """wrk over ``paths``, each thread taking every other one in turn: no page twice
     until the list runs out."""
     script = workdir / "paths.lua"
@@ -131,7 +142,7 @@ def run_wrk_paths(wrk: str, base: str, paths: list[str], workdir: Path) -> dict:
         "  return wrk.format('GET', paths[(i % #paths) + 1])\n"
         "end\n"
     )
-    return run_wrk(wrk, base, script)
+    return run_wrk(wrk, base, script, seconds)
 
 
 def distinct(make_path: Callable[[], str]) -> list[str]:
@@ -154,8 +165,11 @@ def comparison_paths(slugs: list[str], rng: random.Random) -> list[str]:
     return distinct(path)
 
 
-def verdict_paths(questionnaire_html: str, rng: random.Random) -> list[str]:
-    """Distinct random answer sets, read from the questionnaire's own inputs."""
+def verdict_paths(
+    questionnaire_html: str, rng: random.Random, shape: Callable[[str], str] = str
+) -> list[str]:
+    """Distinct random answer sets, read from the questionnaire's own inputs, each
+    path given its ``shape`` (the verdict page's by default)."""
     choices: dict[str, list[str]] = {}
     multiple: set[str] = set()
     for kind, name, value in re.findall(
@@ -173,9 +187,13 @@ def verdict_paths(questionnaire_html: str, rng: random.Random) -> list[str]:
                 query += [(name, v) for v in values if rng.random() < 0.3]
             elif rng.random() < 0.8:
                 query.append((name, rng.choice(values)))
-        return "/recommend/verdict/?" + "&".join(f"{k}={v}" for k, v in query)
+        return shape("/recommend/verdict/?" + "&".join(f"{k}={v}" for k, v in query))
 
     return distinct(path)
+
+
+def as_json(verdict_path: str) -> str:
+    return verdict_path.replace("/recommend/verdict/?", "/recommend/verdict.json?", 1)
 
 
 def worker_rss_mb(master_pid: int) -> list[float]:
@@ -292,6 +310,7 @@ def main() -> None:
         "runs": {},
     }
     rng = random.Random(2026)  # the same pages on every run
+    warm_rng = random.Random(7)  # and the same others to warm up with
     with ThrowawaySite("compare-bench-") as site:
         base = site.base
         site.seed()
@@ -320,10 +339,34 @@ def main() -> None:
                 _, body = fetch(base + path, "br")
                 row["brotli_bytes"] = len(body)
                 rows[name] = row
-            for name, paths in (
-                ("random 3-/4-way compare", comparison_paths(slugs, rng)),
-                ("unique verdict", verdict_paths(questionnaire, rng)),
-            ):
+            # What any page the cache does not hold costs at least: a bare Django
+            # request through the whole middleware (one query), with no page to build.
+            rows["bare request (/healthz)"] = {
+                "path": "/healthz",
+                "kind": "floor",
+                **run_wrk(wrk, base + "/healthz"),
+                "brotli_bytes": len(fetch(base + "/healthz", "br")[1]),
+            }
+            verdicts = verdict_paths(questionnaire, rng)
+            misses = (
+                (
+                    "random 3-/4-way compare",
+                    comparison_paths(slugs, rng),
+                    partial(comparison_paths, slugs, warm_rng),
+                ),
+                ("unique verdict", verdicts, partial(verdict_paths, questionnaire, warm_rng)),
+                # The same answers scored and written as JSON, no page: what the
+                # scoring alone allows.
+                (
+                    "unique verdict.json",
+                    [as_json(p) for p in verdicts],
+                    partial(verdict_paths, questionnaire, warm_rng, as_json),
+                ),
+            )
+            for name, paths, others in misses:
+                measured = set(paths)
+                warm = [p for p in others() if p not in measured]
+                run_wrk_paths(wrk, base, warm, site.workdir, WARM_SECONDS)
                 row = {
                     "path": paths[0],
                     "kind": "miss",
