@@ -1,8 +1,9 @@
 """`make bench`: throughput of the site against the static-file ceiling, and scoring speed.
 
 Starts gunicorn with the production settings (less the HTTPS redirect: it serves
-plain loopback) on a free loopback port with a throw-away seeded database, then
-measures with wrk, first with the seeded frameworks and then with 50:
+plain loopback; and less worker recycling, see main()) on a free loopback port
+with a throw-away seeded database, then measures with wrk, first with the seeded
+frameworks and then with 50:
 
 * hits: each page asked again and again, answered from the page cache;
 * a floor: /healthz, a bare request through Django and its middleware with no
@@ -311,7 +312,12 @@ def main() -> None:
     }
     rng = random.Random(2026)  # the same pages on every run
     warm_rng = random.Random(7)  # and the same others to warm up with
-    with ThrowawaySite("compare-bench-") as site:
+    # Workers are not recycled (gunicorn.conf.py recycles each after about 20,000
+    # requests, a guard against slow leaks): the hit rows alone ask some 60,000 of
+    # each, so recycling fell at random inside miss rows, where a fresh worker
+    # renders every shared piece again, and left the memory row measuring
+    # workers just started. Unrecycled, that row also shows any growth.
+    with ThrowawaySite("compare-bench-", GUNICORN_MAX_REQUESTS="0") as site:
         base = site.base
         site.seed()
         for grow in (False, True):
