@@ -126,8 +126,8 @@ def ranking_items(ranked) -> SafeString:
     return mark_safe("\n".join(items))
 
 
-def _contribution_row(c, linked: bool = False, name: str = "") -> str:
-    name = name or escape(c.name)
+def _contribution_row(c, linked: bool = False) -> str:
+    name = escape(c.name)
     if linked:
         name = f'<a href="{escape(criterion_url(c.criterion))}">{name}</a>'
     return (
