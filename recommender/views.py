@@ -133,7 +133,7 @@ def verdict(request: HttpRequest) -> HttpResponse:
             "summary": verdict_summary(result),
             "questions": catalogue.questions,
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": site_origin(request) + page_url("recommender:verdict") + pinned,
+            "permalink": _permalink(request, pinned),
             "moment": moment,
             "edit_url": page_url("recommender:questionnaire") + suffix,
             # The record and the JSON of the verdict on this page, pinned to the same moment.
@@ -160,7 +160,7 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
     result = decide(catalogue, parsed.answers)
     moment = _moment(request, as_of, result, parsed)
     data = verdict_as_dict(result)
-    data["permalink"] = _permalink(request, parsed, moment.computed_at)
+    data["permalink"] = _permalink(request, _pinned_query(parsed, moment.computed_at))
     data["as_of"] = stamp(moment.computed_at)
     if moment.today is not None:
         winner = moment.today.winner
@@ -171,9 +171,9 @@ def verdict_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-def _permalink(request: HttpRequest, parsed: ParsedAnswers, moment: datetime.datetime) -> str:
-    """The verdict page for these answers as computed then, at the site's public address."""
-    return site_origin(request) + page_url("recommender:verdict") + _pinned_query(parsed, moment)
+def _permalink(request: HttpRequest, pinned: str) -> str:
+    """The verdict page at the site's public address, for a ``_pinned_query``."""
+    return site_origin(request) + page_url("recommender:verdict") + pinned
 
 
 def _pinned_query(parsed: ParsedAnswers, moment: datetime.datetime) -> str:
@@ -203,7 +203,7 @@ def verdict_markdown(request: HttpRequest) -> HttpResponse:
             "verdict": result,
             "summary": verdict_summary(result),
             "answer_labels": _answer_labels(catalogue, parsed.answers),
-            "permalink": _permalink(request, parsed, moment.computed_at),
+            "permalink": _permalink(request, _pinned_query(parsed, moment.computed_at)),
             "moment": moment,
             "origin": site_origin(request),
         },
