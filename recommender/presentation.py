@@ -1,6 +1,6 @@
 """Words and shapes for a verdict: the one-line reason and the JSON document."""
 
-from recommender.scoring import CLOSE_CALL_MARGIN, Need, Ranked, Verdict, contribution
+from recommender.scoring import CLOSE_CALL_MARGIN, Need, Ranked, Verdict, shared_contributions
 
 
 def _join(names: list[str]) -> str:
@@ -54,26 +54,17 @@ def _need_dict(need: Need) -> dict:
 
 
 def _contribution_dicts(ranking: tuple[Ranked, ...]) -> list[list[dict]]:
-    """Each framework's contributions, in ranking order.
-
-    Under one set of answers a criterion weighs the same for every framework, so
-    an entry depends only on the criterion and the framework's score: of 306
-    entries for 18 frameworks (850 for 50) at most 17 × 6 differ, and each is
-    made once and listed wherever it applies. Serialised, it is the same JSON.
-    """
-    built: dict[tuple[int, int, int, int], dict] = {}
+    """Each framework's contributions, in ranking order: each distinct one
+    (``shared_contributions``) made into a dict once and listed wherever it
+    applies. Serialised, it is the same JSON."""
+    made: dict[int, dict] = {}
     tables = []
-    for r in ranking:
-        total = r.total_weight
+    for contributions in shared_contributions(ranking):
         table = []
-        for place, (criterion, weight, value) in enumerate(
-            zip(r.criteria, r.weights, r.values, strict=True)
-        ):
-            key = (place, weight, value, total)
-            entry = built.get(key)
+        for c in contributions:
+            entry = made.get(id(c))
             if entry is None:
-                c = contribution(criterion, weight, value, total)
-                entry = built[key] = {
+                entry = made[id(c)] = {
                     "criterion": c.criterion,
                     "weight": round(c.weight, 3),
                     "share": round(c.share, 4),

@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import ascii_escape, fixed
 from frameworks.page_urls import criterion_url, profile_url
-from recommender.scoring import contribution
+from recommender.scoring import shared_contributions
 
 register = template.Library()
 
@@ -140,28 +140,17 @@ def _contribution_row(c, linked: bool = False) -> str:
 def contribution_tables(ranking) -> SafeString:
     """A closed ``<details>`` per framework with the points from each criterion.
 
-    Under one set of answers a criterion weighs the same for every framework, so
-    a row depends only on the criterion and the framework's score there: of the
-    306 rows of 18 frameworks, at most 17 × 6 differ, and each is built once.
-    Every framework's criteria are the catalogue's, in one order, so a row is
-    found by its place and the score: one list index and one dict lookup.
+    Each distinct contribution (``shared_contributions``: at most 17 × 6 of the
+    306 rows of 18 frameworks) is made into a row once.
     """
-    # (weights, total weight) -> per criterion, score -> its row. One entry for
-    # a verdict, whose frameworks all share the weights of its answers.
-    built: dict[tuple, list[dict[int, str]]] = {}
+    built: dict[int, str] = {}
     tables = []
-    for r in ranking:
-        total = r.total_weight
-        by_place = built.get((r.weights, total))
-        if by_place is None:
-            by_place = built[r.weights, total] = [{} for _ in r.criteria]
+    for r, contributions in zip(ranking, shared_contributions(ranking), strict=True):
         parts = []
-        for place, value in enumerate(r.values):
-            text = by_place[place].get(value)
+        for c in contributions:
+            text = built.get(id(c))
             if text is None:
-                criterion = r.criteria[place]
-                figures = contribution(criterion, r.weights[place], value, total)
-                text = by_place[place][value] = _contribution_row(figures)
+                text = built[id(c)] = _contribution_row(c)
             parts.append(text)
         rows = "".join(parts)
         name = escape(r.name)

@@ -14,6 +14,7 @@ from recommender.scoring import (
     FrameworkInfo,
     QuestionInfo,
     decide,
+    shared_contributions,
 )
 
 CRITERIA = (
@@ -312,3 +313,15 @@ def test_two_answers_setting_the_same_minimum_give_one_reason():
     assert racer.reasons == [
         "scores 0 on Admin, below the minimum of 3 set by your answers “An admin” and “Yes”"
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(catalogues_and_answers())
+def test_shared_contributions_are_each_frameworks_own(data):
+    cat, answers = data
+    ranking = decide(cat, answers).ranking
+    shared = shared_contributions(ranking)
+    assert [list(t) for t in shared] == [list(r.contributions) for r in ranking]
+    # One object per distinct entry, so that pages lay each out once.
+    distinct = {c for t in shared for c in t}
+    assert len({id(c) for t in shared for c in t}) == len(distinct)
