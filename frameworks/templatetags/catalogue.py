@@ -128,6 +128,12 @@ def overview_cells(row):
     )
 
 
+def profile_link(slug: str, name: str) -> str:
+    """A framework's name, linked to its profile, as the comparison and the verdict
+    write it."""
+    return f'<a href="{escape(profile_url(slug))}">{escape(name)}</a>'
+
+
 @register.filter(name="profile_url")
 def profile_url_filter(slug: str) -> str:
     """``{% url 'frameworks:detail' slug %}``, reversed once per worker (``page_urls``)."""

@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.rendering import render_markdown
-from frameworks.templatetags.catalogue import score_badge, source_link
+from frameworks.templatetags.catalogue import profile_link, score_badge, source_link
 from pagecache.fragments import get_or_render_each
 
 register = template.Library()
@@ -117,9 +117,7 @@ def _links(frameworks) -> list[SafeString]:
     """Each framework's name, linked to its profile: one URL reversal per content version."""
     return get_or_render_each(
         [("framework-link", fw.id) for fw in frameworks],
-        lambda i: (
-            f'<a href="{escape(frameworks[i].get_absolute_url())}">{escape(frameworks[i].name)}</a>'
-        ),
+        lambda i: profile_link(frameworks[i].slug, frameworks[i].name),
     )
 
 

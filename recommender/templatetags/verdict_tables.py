@@ -16,15 +16,11 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from frameworks.formatting import ascii_escape, fixed
-from frameworks.page_urls import criterion_url, profile_url
+from frameworks.page_urls import criterion_url
+from frameworks.templatetags.catalogue import profile_link
 from recommender.scoring import shared_contributions
 
 register = template.Library()
-
-
-def _profile_link(slug: str, name: str) -> str:
-    """A framework's name, linked to its profile."""
-    return f'<a href="{escape(profile_url(slug))}">{escape(name)}</a>'
 
 
 @register.simple_tag
@@ -55,7 +51,7 @@ def need_items(verdict) -> SafeString:
             verdict_on_it = f"<strong>{escape(winner.name)} misses it.</strong>"
             if nobody_meets_all and best:
                 verdict_on_it += (
-                    f" {_profile_link(best.slug, best.name)} "
+                    f" {profile_link(best.slug, best.name)} "
                     "is the best framework that meets this need on its own."
                 )
             elif nobody_meets_all:
@@ -75,7 +71,7 @@ def excluded_items(excluded) -> SafeString:
     """``<li>`` per excluded framework, with every minimum it falls below."""
     return mark_safe(
         "".join(
-            f"<li>{_profile_link(r.slug, r.name)} {ascii_escape('; '.join(r.reasons))}.</li>"
+            f"<li>{profile_link(r.slug, r.name)} {ascii_escape('; '.join(r.reasons))}.</li>"
             for r in excluded
         )
     )
@@ -93,13 +89,13 @@ def change_items(verdict) -> SafeString:
             what = f"Leaving <strong>{label}</strong> out of &ldquo;{question}&rdquo;"
         else:
             what = f"Answering &ldquo;{question}&rdquo; with <strong>{label}</strong>"
-        winner = _profile_link(c.winner, c.winner_name)
+        winner = profile_link(c.winner, c.winner_name)
         items.append(f"<li>{what} would make {winner} the winner.</li>")
     for d in verdict.need_drops:
         items.append(
             f"<li>Without the need <strong>{escape(d.need.text)}</strong> (from "
             f"&ldquo;{escape(d.need.choice_label)}&rdquo;), "
-            f"{_profile_link(d.winner, d.winner_name)} would win.</li>"
+            f"{profile_link(d.winner, d.winner_name)} would win.</li>"
         )
     return mark_safe("\n    ".join(items))
 
@@ -116,7 +112,7 @@ def ranking_items(ranked) -> SafeString:
             else ""
         )
         items.append(
-            f'<li>\n  <span class="rank-name">{_profile_link(r.slug, r.name)}</span>\n'
+            f'<li>\n  <span class="rank-name">{profile_link(r.slug, r.name)}</span>\n'
             '  <svg class="rank-bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
             'aria-hidden="true" focusable="false"><rect class="track" width="100" height="10" '
             f'rx="2"/><rect class="fill{winner}" width="{fixed(r.score, 1)}" height="10" rx="2"/>'
