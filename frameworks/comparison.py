@@ -257,14 +257,6 @@ class Bar:
 
 
 @dataclass(frozen=True, slots=True)
-class ChartRow:
-    label: str
-    y: float
-    bars: tuple[Bar, ...]
-    label_x: float = 0
-
-
-@dataclass(frozen=True, slots=True)
 class Chart:
     """A grouped horizontal bar chart: a row per criterion, a bar per framework.
 
@@ -289,32 +281,6 @@ class Chart:
     label_x: float
     label_dy: float  # from a row's top to its label
     stacked: bool = False
-
-    def _row_top(self, index: int) -> float:
-        return self.first_bar_y + index * self.row_height
-
-    @property
-    def rows(self) -> tuple[ChartRow, ...]:
-        """Each row's label and bars, with their geometry."""
-        return tuple(
-            ChartRow(
-                label=label,
-                y=self._row_top(index) + self.label_dy,
-                bars=tuple(
-                    Bar(
-                        x=self.bar_x,
-                        y=self._row_top(index) + series * (self.bar_height + self.gap),
-                        width=_bar_width(self.plot_width, values[index]),
-                        height=self.bar_height,
-                        value=values[index],
-                        series=series,
-                    )
-                    for series, values in enumerate(self.columns)
-                ),
-                label_x=self.label_x,
-            )
-            for index, label in enumerate(self.labels)
-        )
 
     @property
     def body_svg(self) -> str:

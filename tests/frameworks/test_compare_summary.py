@@ -1,5 +1,6 @@
 """The comparison's summary counts ties honestly and names only real category leads."""
 
+import re
 from dataclasses import dataclass
 
 from frameworks import comparison
@@ -84,5 +85,9 @@ def test_the_phone_chart_reaches_five_inside_its_own_width():
     chart = comparison.stacked_chart(table)
     x_of_five = dict((v, x) for x, v in chart.ticks)[5]
     assert x_of_five < chart.width
-    widest = max(bar.x + bar.width for row in chart.rows for bar in row.bars)
+    bars = re.findall(
+        r'<rect class="series-\d+" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart.body_svg
+    )
+    assert len(bars) == 4  # two frameworks on two criteria, as drawn
+    widest = max(float(x) + float(width) for x, width in bars)
     assert widest <= chart.width
